@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: MIT
+#
+# libmemblock - top-level Makefile.
+#
+# Conventions as in kbuild: O=DIR builds out of tree (default: build),
+# V=1 shows the commands, CC and CROSS_COMPILE choose the compiler, and a
+# .config (KCONFIG_CONFIG) made by 'make defconfig' / 'make menuconfig' is
+# turned into $(O)/include/memblock/autoconf.h. Without a .config the headers
+# use their built-in defaults.
+#
+# Each area adds its own targets in a build.mk beside its sources.
+
+O ?= build
+KCONFIG_CONFIG ?= .config
+PREFIX ?= /usr/local
+DESTDIR ?=
+# kconfiglib is a module of Debian's python3, whatever python3 is on PATH.
+KCONFIG_PY ?= /usr/bin/python3
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+ifeq ($(origin CC),default)
+CC := $(CROSS_COMPILE)gcc
+endif
+ifeq ($(origin AR),default)
+AR := $(CROSS_COMPILE)ar
+endif
+
+CFLAGS ?= -O2 -g
+WARNFLAGS := -Wall -Wextra -Werror
+BASE_CFLAGS := -std=c11 $(WARNFLAGS) -MMD -MP
+
+ifeq ($(SANITIZE),1)
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	     -fno-omit-frame-pointer
+endif
+
+# An embedder's environment header (see include/memblock/env.h), if any.
+ifneq ($(MEMBLOCK_ENV),)
+ENV_CFLAGS := -DMEMBLOCK_ENV_HEADER='"$(notdir $(MEMBLOCK_ENV))"' \
+	      -I$(dir $(MEMBLOCK_ENV))
+endif
+
+AUTOCONF := $(O)/include/memblock/autoconf.h
+INCLUDES := -I$(O)/include -Iinclude
+ALL_CFLAGS = $(BASE_CFLAGS) $(CFLAGS) $(SAN_FLAGS) $(ENV_CFLAGS) $(INCLUDES)
+ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
+
+LIB := $(O)/libmemblock.a
+LIB_SRCS := $(sort $(wildcard src/*.c src/fw/*.c))
+LIB_OBJS := $(LIB_SRCS:%.c=$(O)/obj/%.o)
+
+.DEFAULT_GOAL := all
+.PHONY: all lib help clean distclean install uninstall defconfig \
+	olddefconfig menuconfig savedefconfig FORCE
+
+all: lib
+lib: $(LIB)
+
+# --- Configuration ---------------------------------------------------------
+
+ifneq ($(wildcard $(KCONFIG_CONFIG)),)
+$(AUTOCONF): $(KCONFIG_CONFIG) Kconfig
+	@mkdir -p $(dir $@)
+	$(Q)KCONFIG_CONFIG=$(KCONFIG_CONFIG) $(KCONFIG_PY) -m genconfig \
+		--header-path $@ Kconfig
+CONFIG_DEP := $(AUTOCONF)
+else
+# No configuration: make sure no stale header overrides the defaults.
+$(shell rm -f $(AUTOCONF))
+CONFIG_DEP :=
+endif
+
+define kconfig_tool
+	@scripts/deps.sh kconfig
+	$(Q)KCONFIG_CONFIG=$(KCONFIG_CONFIG) $(KCONFIG_PY) -m $(1) Kconfig
+endef
+
+defconfig:
+	$(call kconfig_tool,alldefconfig)
+olddefconfig:
+	$(call kconfig_tool,olddefconfig)
+menuconfig:
+	$(call kconfig_tool,menuconfig)
+savedefconfig:
+	@scripts/deps.sh kconfig
+	$(Q)KCONFIG_CONFIG=$(KCONFIG_CONFIG) $(KCONFIG_PY) -m savedefconfig \
+		--kconfig Kconfig --out defconfig
+
+# --- The library -----------------------------------------------------------
+
+$(O)/obj/%.o: %.c $(CONFIG_DEP)
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	$(if $(Q),@echo "  AR      $@")
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
+-include $(LIB_OBJS:.o=.d)
+
+# --- Installation -----------------------------------------------------------
+
+INSTALL_INC := $(DESTDIR)$(PREFIX)/include
+INSTALL_LIB := $(DESTDIR)$(PREFIX)/lib
+HEADERS := include/memblock.h $(wildcard include/memblock/*.h)
+
+install: $(LIB)
+	install -d $(INSTALL_INC)/memblock $(INSTALL_LIB)/pkgconfig
+	install -m 644 include/memblock.h $(INSTALL_INC)/
+	install -m 644 $(wildcard include/memblock/*.h) $(INSTALL_INC)/memblock/
+	$(if $(wildcard $(AUTOCONF)),install -m 644 $(AUTOCONF) $(INSTALL_INC)/memblock/)
+	install -m 644 $(LIB) $(INSTALL_LIB)/
+	sed -e 's|@PREFIX@|$(PREFIX)|' memblock.pc.in > $(INSTALL_LIB)/pkgconfig/memblock.pc
+
+uninstall:
+	rm -rf $(INSTALL_INC)/memblock $(INSTALL_INC)/memblock.h
+	rm -f $(INSTALL_LIB)/libmemblock.a $(INSTALL_LIB)/pkgconfig/memblock.pc
+
+clean:
+	rm -rf $(O)
+
+distclean: clean
+	rm -f .config .config.old
+
+# --- Areas -------------------------------------------------------------------
+
+include $(sort $(wildcard tests/build.mk tests/*/build.mk tools/*/build.mk \
+		examples/build.mk examples/*/build.mk bench/build.mk mk/*.mk))
+
+help:
+	@echo 'libmemblock: Linux memblock as a freestanding C library'
+	@echo
+	@echo 'Main targets:'
+	@echo '  run            - boot the main example (see README)'
+	@echo '  check          - build and run the test suite in every configuration'
+	@echo '  all            - build $(LIB) (default)'
+	@echo '  install        - install headers, library and memblock.pc (PREFIX, DESTDIR)'
+	@echo '  clean          - remove $(O)'
+	@echo
+	@echo 'Configuration (python3-kconfiglib):'
+	@echo '  defconfig, olddefconfig, menuconfig, savedefconfig'
+	@echo
+	@echo 'Other targets:'
+	@$(foreach t,$(sort $(EXTRA_HELP)),echo '  $(t)';)
+	@echo
+	@echo 'Variables: O=DIR  V=1  CC=  CROSS_COMPILE=  SANITIZE=1  MEMBLOCK_ENV=path/to/env.h'

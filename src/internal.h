@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * internal.h - helpers shared by the core's source files. Never installed.
+ */
+#ifndef MEMBLOCK_INTERNAL_H
+#define MEMBLOCK_INTERNAL_H
+
+#include <memblock.h>
+#include <memblock/ext.h>
+
+#define MB_MIN(a, b) ((a) < (b) ? (a) : (b))
+#define MB_MAX(a, b) ((a) > (b) ? (a) : (b))
+#define MB_CLAMP(v, lo, hi) MB_MIN(MB_MAX((v), (lo)), (hi))
+
+/* Alignment helpers; @a must be a power of two. */
+#define MB_ALIGN_DOWN(x, a) ((x) & ~((phys_addr_t)(a) - 1))
+#define MB_ALIGN_UP(x, a) MB_ALIGN_DOWN((x) + ((phys_addr_t)(a) - 1), (a))
+#define MB_PAGE_ALIGN(x) MB_ALIGN_UP((phys_addr_t)(x), PAGE_SIZE)
+
+static inline bool mb_is_pow2(phys_addr_t x)
+{
+	return x && !(x & (x - 1));
+}
+
+static inline bool numa_valid_node(int nid)
+{
+	return nid >= 0 && nid < MAX_NUMNODES;
+}
+
+/*
+ * Shrink *@size so that @base + *@size does not wrap; the last byte of the
+ * address space can therefore never be part of a region. Returns the size.
+ */
+static inline phys_addr_t mb_cap_size(phys_addr_t base, phys_addr_t *size)
+{
+	if (*size > PHYS_ADDR_MAX - base)
+		*size = PHYS_ADDR_MAX - base;
+	return *size;
+}
+
+static inline phys_addr_t mb_region_end(const struct memblock_region *r)
+{
+	return r->base + r->size;
+}
+
+/* Global switches of the core (memblock.c). */
+extern struct memblock_type *mb_memory_type; /* NULL after discard */
+extern bool mb_can_resize;
+extern bool mb_has_mirror;
+extern bool mb_kho_scratch_only;
+
+/* The array engine (regions.c). */
+int mb_add_range(struct memblock_type *type, phys_addr_t base,
+		 phys_addr_t size, int nid, enum memblock_flags flags);
+int mb_remove_range(struct memblock_type *type, phys_addr_t base,
+		    phys_addr_t size);
+int mb_isolate_range(struct memblock_type *type, phys_addr_t base,
+		     phys_addr_t size, int *start_rgn, int *end_rgn);
+void mb_remove_region(struct memblock_type *type, unsigned long r);
+void mb_merge_regions(struct memblock_type *type, unsigned long start_rgn,
+		      unsigned long end_rgn);
+bool mb_is_static_array(const struct memblock_type *type);
+
+/* Search (alloc.c). */
+phys_addr_t mb_find_in_range(phys_addr_t start, phys_addr_t end,
+			     phys_addr_t size, phys_addr_t align);
+
+/* Lookup (query.c): index of the region holding @addr, or -1. */
+long mb_search(const struct memblock_type *type, phys_addr_t addr);
+
+/* Logging (print.c). */
+size_t mb_snprintf(char *buf, size_t len, const char *fmt, ...);
+#define memblock_dbg(...)                                                      \
+	do {                                                                   \
+		if (memblock_debug)                                            \
+			memblock_printk(__VA_ARGS__);                          \
+	} while (0)
+
+#endif /* MEMBLOCK_INTERNAL_H */

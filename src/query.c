@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: MIT
+/*
+ * query.c - questions about the map: sizes, bounds and lookups.
+ */
+#include "internal.h"
+
+/* Binary search: the index of the region of @type holding @addr, or -1. */
+long mb_search(const struct memblock_type *type, phys_addr_t addr)
+{
+	unsigned long left = 0, right = type->cnt;
+
+	while (left < right) {
+		unsigned long mid = left + (right - left) / 2;
+		const struct memblock_region *r = &type->regions[mid];
+
+		if (addr < r->base)
+			right = mid;
+		else if (addr >= mb_region_end(r))
+			left = mid + 1;
+		else
+			return (long)mid;
+	}
+	return -1;
+}
+
+/**
+ * memblock_phys_mem_size - total size of memblock.memory
+ *
+ * Return: the sum of all memory region sizes.
+ */
+phys_addr_t memblock_phys_mem_size(void)
+{
+	return memblock.memory.total_size;
+}
+
+/**
+ * memblock_reserved_size - total size of memblock.reserved
+ *
+ * Return: the sum of all reserved region sizes.
+ */
+phys_addr_t memblock_reserved_size(void)
+{
+	return memblock.reserved.total_size;
+}
+
+/**
+ * memblock_reserved_kern_size - bytes reserved for the kernel below a limit
+ * @limit: count only what lies below this address
+ * @nid: count only this node; an invalid node counts all
+ *
+ * Return: the size of MEMBLOCK_RSRV_KERN reservations (every allocation, and
+ * memblock_reserve_kern()) below @limit on @nid.
+ */
+phys_addr_t memblock_reserved_kern_size(phys_addr_t limit, int nid)
+{
+	struct memblock_region *r;
+	phys_addr_t total = 0;
+
+	for_each_reserved_mem_region(r) {
+		phys_addr_t size = r->size;
+
+		if (r->base > limit)
+			break;
+		if (mb_region_end(r) > limit)
+			size = limit - r->base;
+		if (!(r->flags & MEMBLOCK_RSRV_KERN))
+			continue;
+		if (!numa_valid_node(nid) ||
+		    nid == memblock_get_region_node(r))
+			total += size;
+	}
+	return total;
+}
+
+/**
+ * memblock_estimated_nr_free_pages - pages left once the kernel's own
+ * reservations are subtracted from memory
+ *
+ * Return: PHYS_PFN(memory size - reserved-for-kernel size), or 0 when the
+ * kernel reservations exceed memory (Linux wraps around there).
+ */
+unsigned long memblock_estimated_nr_free_pages(void)
+{
+	phys_addr_t mem = memblock_phys_mem_size();
+	phys_addr_t kern =
+		memblock_reserved_kern_size(MEMBLOCK_ALLOC_ANYWHERE,
+					    NUMA_NO_NODE);
+
+	return kern > mem ? 0 : PHYS_PFN(mem - kern);
+}
+
+/**
+ * memblock_start_of_DRAM - lowest memory address
+ *
+ * Return: the base of the first memory region, or 0 when there is none.
+ */
+phys_addr_t memblock_start_of_DRAM(void)
+{
+	return memblock.memory.regions[0].base;
+}
+
+/**
+ * memblock_end_of_DRAM - end of the highest memory region
+ *
+ * Return: its end address (exclusive), or 0 when there is no memory (Linux
+ * reads before the array there).
+ */
+phys_addr_t memblock_end_of_DRAM(void)
+{
+	const struct memblock_type *mem = &memblock.memory;
+
+	if (!mem->cnt)
+		return 0;
+	return mb_region_end(&mem->regions[mem->cnt - 1]);
+}
+
+/**
+ * memblock_is_memory - whether @addr is memory
+ * @addr: physical address
+ *
+ * Return: true when a memory region holds @addr, whatever its flags.
+ */
+bool memblock_is_memory(phys_addr_t addr)
+{
+	return mb_search(&memblock.memory, addr) != -1;
+}
+
+/**
+ * memblock_is_map_memory - whether @addr is memory in the direct map
+ * @addr: physical address
+ *
+ * Return: true when a memory region without MEMBLOCK_NOMAP holds @addr.
+ */
+bool memblock_is_map_memory(phys_addr_t addr)
+{
+	long i = mb_search(&memblock.memory, addr);
+
+	return i != -1 && !memblock_is_nomap(&memblock.memory.regions[i]);
+}
+
+/**
+ * memblock_search_pfn_nid - the memory region holding a page frame
+ * @pfn: page frame number
+ * @start_pfn: receives PFN_DOWN of the region's base
+ * @end_pfn: receives PFN_DOWN of the region's end
+ *
+ * Return: the region's node (0 without NUMA), or NUMA_NO_NODE when @pfn is
+ * not memory; the outputs are then left alone.
+ */
+int memblock_search_pfn_nid(unsigned long pfn, unsigned long *start_pfn,
+			    unsigned long *end_pfn)
+{
+	const struct memblock_type *mem = &memblock.memory;
+	long i = mb_search(mem, PFN_PHYS(pfn));
+
+	if (i == -1)
+		return NUMA_NO_NODE;
+	*start_pfn = PFN_DOWN(mem->regions[i].base);
+	*end_pfn = PFN_DOWN(mb_region_end(&mem->regions[i]));
+	return memblock_get_region_node(&mem->regions[i]);
+}
+
+/**
+ * memblock_is_region_memory - whether a range lies inside one memory region
+ * @base: first address
+ * @size: length in bytes; capped at the top of the address space
+ *
+ * Return: true when the region holding @base also holds the whole range
+ * (with @size 0: when @base is memory).
+ */
+bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
+{
+	long i = mb_search(&memblock.memory, base);
+	phys_addr_t end = base + mb_cap_size(base, &size);
+
+	if (i == -1)
+		return false;
+	return mb_region_end(&memblock.memory.regions[i]) >= end;
+}
+
+/**
+ * memblock_is_reserved - whether @addr is reserved
+ * @addr: physical address
+ *
+ * Return: true when a reserved region holds @addr.
+ */
+bool memblock_is_reserved(phys_addr_t addr)
+{
+	return mb_search(&memblock.reserved, addr) != -1;
+}
+
+/**
+ * memblock_addrs_overlap - whether two ranges share at least one byte
+ * @base1: start of the first range
+ * @size1: its size
+ * @base2: start of the second range
+ * @size2: its size
+ *
+ * Touching ranges do not overlap. The ends are not capped, as in Linux.
+ *
+ * Return: non-zero when the ranges intersect.
+ */
+unsigned long memblock_addrs_overlap(phys_addr_t base1, phys_addr_t size1,
+				     phys_addr_t base2, phys_addr_t size2)
+{
+	return base1 < base2 + size2 && base2 < base1 + size1;
+}
+
+/**
+ * memblock_overlaps_region - whether a range intersects any region of @type
+ * @type: the array
+ * @base: start of the range
+ * @size: its size, capped at the top of the address space
+ *
+ * Return: true when some region strictly intersects the range.
+ */
+bool memblock_overlaps_region(struct memblock_type *type, phys_addr_t base,
+			      phys_addr_t size)
+{
+	unsigned long i;
+
+	mb_cap_size(base, &size);
+	for (i = 0; i < type->cnt; i++)
+		if (memblock_addrs_overlap(base, size, type->regions[i].base,
+					   type->regions[i].size))
+			return true;
+	return false;
+}
+
+/**
+ * memblock_is_region_reserved - whether a range intersects any reservation
+ * @base: start of the range
+ * @size: its size
+ *
+ * Return: true when some reserved region intersects the range.
+ */
+bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size)
+{
+	return memblock_overlaps_region(&memblock.reserved, base, size);
+}
+
+/**
+ * memblock_validate_numa_coverage - check that memory has node ids
+ * @threshold_bytes: how much memory may lack a valid node
+ *
+ * Counts the whole pages of memory regions whose node is not a valid node.
+ *
+ * Return: false (and a log line) when that exceeds @threshold_bytes.
+ */
+bool memblock_validate_numa_coverage(unsigned long threshold_bytes)
+{
+	unsigned long nr_pages = 0;
+	unsigned long start_pfn, end_pfn;
+	int nid, i;
+
+	for_each_mem_pfn_range(i, MAX_NUMNODES, &start_pfn, &end_pfn, &nid)
+		if (!numa_valid_node(nid))
+			nr_pages += end_pfn - start_pfn;
+
+	if ((nr_pages << PAGE_SHIFT) > threshold_bytes) {
+		memblock_printk("NUMA: no nodes coverage for %luMB of %luMB RAM\n",
+				(nr_pages << PAGE_SHIFT) >> 20,
+				(unsigned long)(memblock_phys_mem_size() >> 20));
+		return false;
+	}
+	return true;
+}

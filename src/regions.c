@@ -1,0 +1,691 @@
+// SPDX-License-Identifier: MIT
+/*
+ * regions.c - the array engine: insert, split, merge, grow; and the public
+ * calls that register, remove and mark ranges through it.
+ *
+ * Every array is kept sorted by base, with disjoint regions and no two
+ * touching neighbours that share flags and node (those are merged).
+ */
+#include "internal.h"
+
+#define REGION_BYTES sizeof(struct memblock_region)
+
+/* Put a new region at slot @idx, moving the tail up by one. */
+static void insert_region(struct memblock_type *type, unsigned long idx,
+			  phys_addr_t base, phys_addr_t size, int nid,
+			  enum memblock_flags flags)
+{
+	struct memblock_region *rgn = &type->regions[idx];
+
+	memblock_env_memmove(rgn + 1, rgn, (type->cnt - idx) * REGION_BYTES);
+	rgn->base = base;
+	rgn->size = size;
+	rgn->flags = flags;
+	memblock_set_region_node(rgn, nid);
+	type->cnt++;
+	type->total_size += size;
+}
+
+/* Delete slot @r; an array left empty gets a zeroed slot 0. */
+void mb_remove_region(struct memblock_type *type, unsigned long r)
+{
+	struct memblock_region *rgn = &type->regions[r];
+
+	type->total_size -= rgn->size;
+	memblock_env_memmove(rgn, rgn + 1,
+			     (type->cnt - (r + 1)) * REGION_BYTES);
+	type->cnt--;
+
+	if (type->cnt == 0) {
+		memblock_env_memset(&type->regions[0], 0, REGION_BYTES);
+		memblock_set_region_node(&type->regions[0], MAX_NUMNODES);
+	}
+}
+
+static bool regions_mergeable(const struct memblock_region *a,
+			      const struct memblock_region *b)
+{
+	return mb_region_end(a) == b->base && a->flags == b->flags &&
+	       memblock_get_region_node(a) == memblock_get_region_node(b);
+}
+
+/*
+ * Merge touching compatible neighbours among the regions that a change
+ * touched, [@start_rgn, @end_rgn), and the one just below them.
+ */
+void mb_merge_regions(struct memblock_type *type, unsigned long start_rgn,
+		      unsigned long end_rgn)
+{
+	unsigned long i = start_rgn ? start_rgn - 1 : 0;
+	unsigned long last;
+
+	if (type->cnt < 2)
+		return;
+	last = MB_MIN(end_rgn, type->cnt - 1);
+
+	while (i < last) {
+		struct memblock_region *this = &type->regions[i];
+		struct memblock_region *next = this + 1;
+
+		if (!regions_mergeable(this, next)) {
+			i++;
+			continue;
+		}
+		this->size += next->size;
+		memblock_env_memmove(next, next + 1,
+				     (type->cnt - (i + 2)) * REGION_BYTES);
+		type->cnt--;
+		last--;
+	}
+}
+
+/*
+ * Find room for an array twice the size of @type's and move it there. The
+ * room comes from memblock itself, like any allocation, and never overlaps
+ * [@avoid_base, @avoid_base + @avoid_size) when @type is the reserved array
+ * (that is the range being reserved right now).
+ *
+ * Unlike Linux, the new array is reserved before the old one is released:
+ * releasing edits memblock.reserved, which may have to grow in turn, and
+ * must not find the new, not yet reserved, array free.
+ */
+static int double_array(struct memblock_type *type, phys_addr_t avoid_base,
+			phys_addr_t avoid_size)
+{
+	const bool is_reserved = type == &memblock.reserved;
+	const phys_addr_t old_size = (phys_addr_t)(type->max * REGION_BYTES);
+	const phys_addr_t new_size = old_size << 1;
+	const phys_addr_t old_alloc = MB_PAGE_ALIGN(old_size);
+	const phys_addr_t new_alloc = MB_PAGE_ALIGN(new_size);
+	struct memblock_region *old_array = type->regions;
+	struct memblock_region *new_array;
+	bool old_is_static = mb_is_static_array(type);
+	phys_addr_t addr;
+
+	if (!mb_can_resize) {
+		memblock_dbg("memblock: cannot resize %s array\n", type->name);
+		return -ENOMEM;
+	}
+
+	if (!is_reserved)
+		avoid_base = avoid_size = 0;
+
+	addr = mb_find_in_range(avoid_base + avoid_size, memblock.current_limit,
+				new_alloc, PAGE_SIZE);
+	if (!addr && avoid_size)
+		addr = mb_find_in_range(0, MB_MIN(avoid_base,
+						  memblock.current_limit),
+					new_alloc, PAGE_SIZE);
+	if (!addr) {
+		memblock_printk("memblock: Failed to double %s array from %lu to %lu entries !\n",
+				type->name, type->max, type->max * 2);
+		return -ENOMEM;
+	}
+
+	if (!is_reserved && memblock_reserve_kern(addr, new_alloc))
+		return -ENOMEM;
+
+	new_array = memblock_env_phys_to_virt(addr);
+	memblock_env_memcpy(new_array, old_array, old_size);
+	memblock_env_memset(new_array + type->max, 0, old_size);
+	type->regions = new_array;
+	type->max <<= 1;
+
+	/* The reserved array has just doubled, so this cannot need more room. */
+	if (is_reserved)
+		memblock_reserve_kern(addr, new_alloc);
+
+	memblock_dbg("memblock: %s is doubled to %lu at [%pa-%pa]\n", type->name,
+		     type->max, &addr, &(phys_addr_t){ addr + new_alloc - 1 });
+
+	if (!old_is_static)
+		memblock_phys_free(memblock_env_virt_to_phys(old_array),
+				   old_alloc);
+	return 0;
+}
+
+/**
+ * memblock_ensure_capacity - make room for @free_slots more regions
+ * @type: the array
+ * @free_slots: how many regions must fit beyond the current count
+ *
+ * Grows @type (by doubling, as any growth) until @free_slots more regions
+ * fit, so that a batch of later operations cannot fail half-way for lack
+ * of room. Importers of firmware maps use it before they change anything.
+ *
+ * Return: 0, or -ENOMEM when growth is not allowed or finds no memory (the
+ * array keeps whatever size it reached).
+ */
+int memblock_ensure_capacity(struct memblock_type *type,
+			     unsigned long free_slots)
+{
+	while (type->max - type->cnt < free_slots)
+		if (double_array(type, 0, 0))
+			return -ENOMEM;
+	return 0;
+}
+
+/*
+ * Walk @type for the parts of [@base, @end) no region covers. With @insert,
+ * add each part as a region; otherwise only count them. The window of
+ * inserted slots is returned through @first and @last (exclusive).
+ */
+static unsigned long fill_gaps(struct memblock_type *type, phys_addr_t base,
+			       phys_addr_t end, int nid,
+			       enum memblock_flags flags, bool insert,
+			       unsigned long *first, unsigned long *last)
+{
+	unsigned long nr_new = 0;
+	unsigned long idx;
+
+	for (idx = 0; idx < type->cnt; idx++) {
+		const phys_addr_t rbase = type->regions[idx].base;
+		const phys_addr_t rend = mb_region_end(&type->regions[idx]);
+
+		if (rbase >= end)
+			break;
+		if (rend <= base)
+			continue;
+		if (rbase > base) {
+			if (insert) {
+				if (!nr_new)
+					*first = idx;
+				*last = idx + 1;
+				insert_region(type, idx++, base, rbase - base,
+					      nid, flags);
+			}
+			nr_new++;
+		}
+		base = MB_MIN(rend, end);
+	}
+	if (base < end) {
+		if (insert) {
+			if (!nr_new)
+				*first = idx;
+			insert_region(type, idx, base, end - base, nid, flags);
+			*last = idx + 1;
+		}
+		nr_new++;
+	}
+	return nr_new;
+}
+
+/*
+ * Add [@base, @base + @size) to @type. Only the parts not yet covered become
+ * new regions, with @nid and @flags; existing regions keep their own.
+ */
+int mb_add_range(struct memblock_type *type, phys_addr_t base,
+		 phys_addr_t size, int nid, enum memblock_flags flags)
+{
+	const phys_addr_t end = base + mb_cap_size(base, &size);
+	unsigned long first = 0, last = 0;
+	unsigned long nr_new;
+
+	if (!size)
+		return 0;
+
+	if (type->regions[0].size == 0) {
+		type->regions[0].base = base;
+		type->regions[0].size = size;
+		type->regions[0].flags = flags;
+		memblock_set_region_node(&type->regions[0], nid);
+		type->cnt = 1;
+		type->total_size = size;
+		return 0;
+	}
+
+	/*
+	 * A range can add at most cnt + 1 pieces. When that many might not
+	 * fit, count them first and grow the array before changing anything.
+	 */
+	if (type->cnt * 2 + 1 > type->max) {
+		nr_new = fill_gaps(type, base, end, nid, flags, false, NULL,
+				   NULL);
+		if (!nr_new)
+			return 0;
+		while (type->cnt + nr_new > type->max)
+			if (double_array(type, base, size))
+				return -ENOMEM;
+	}
+
+	if (fill_gaps(type, base, end, nid, flags, true, &first, &last))
+		mb_merge_regions(type, first, last);
+	return 0;
+}
+
+/*
+ * Split the regions of @type at @base and @base + @size so that the range is
+ * covered by whole regions only; report them as [*@start_rgn, *@end_rgn).
+ * Both are 0 when nothing intersects the range.
+ */
+int mb_isolate_range(struct memblock_type *type, phys_addr_t base,
+		     phys_addr_t size, int *start_rgn, int *end_rgn)
+{
+	const phys_addr_t end = base + mb_cap_size(base, &size);
+	unsigned long idx;
+
+	*start_rgn = *end_rgn = 0;
+	if (!size)
+		return 0;
+
+	/* Up to two splits: make room before touching anything. */
+	while (type->cnt + 2 > type->max)
+		if (double_array(type, base, size))
+			return -ENOMEM;
+
+	for (idx = 0; idx < type->cnt; idx++) {
+		struct memblock_region *rgn = &type->regions[idx];
+		const phys_addr_t rbase = rgn->base;
+		const phys_addr_t rend = mb_region_end(rgn);
+		const enum memblock_flags rflags = rgn->flags;
+		const int rnid = memblock_get_region_node(rgn);
+
+		if (rbase >= end)
+			break;
+		if (rend <= base)
+			continue;
+
+		if (rbase < base) {
+			/* Cut off the part below @base; go on with the rest. */
+			rgn->base = base;
+			rgn->size -= base - rbase;
+			type->total_size -= base - rbase;
+			insert_region(type, idx, rbase, base - rbase, rnid,
+				      rflags);
+		} else if (rend > end) {
+			/* Cut off the part above @end; look at the rest again. */
+			rgn->base = end;
+			rgn->size -= end - rbase;
+			type->total_size -= end - rbase;
+			insert_region(type, idx--, rbase, end - rbase, rnid,
+				      rflags);
+		} else {
+			if (!*end_rgn)
+				*start_rgn = (int)idx;
+			*end_rgn = (int)idx + 1;
+		}
+	}
+	return 0;
+}
+
+/* Delete [@base, @base + @size) from @type, splitting regions at its ends. */
+int mb_remove_range(struct memblock_type *type, phys_addr_t base,
+		    phys_addr_t size)
+{
+	int start_rgn, end_rgn;
+	int i, ret;
+
+	ret = mb_isolate_range(type, base, size, &start_rgn, &end_rgn);
+	if (ret)
+		return ret;
+
+	for (i = end_rgn - 1; i >= start_rgn; i--)
+		mb_remove_region(type, (unsigned long)i);
+	return 0;
+}
+
+/* Set or clear @flag on the regions of @type inside the range. */
+static int set_or_clear_flag(struct memblock_type *type, phys_addr_t base,
+			     phys_addr_t size, bool set,
+			     enum memblock_flags flag)
+{
+	int start_rgn, end_rgn;
+	int i, ret;
+
+	ret = mb_isolate_range(type, base, size, &start_rgn, &end_rgn);
+	if (ret)
+		return ret;
+
+	for (i = start_rgn; i < end_rgn; i++) {
+		struct memblock_region *r = &type->regions[i];
+
+		if (set)
+			r->flags |= flag;
+		else
+			r->flags &= ~flag;
+	}
+	mb_merge_regions(type, (unsigned long)start_rgn,
+			 (unsigned long)end_rgn);
+	return 0;
+}
+
+/*
+ * Node ids a caller may store: a real node, NUMA_NO_NODE, or MAX_NUMNODES
+ * (what memblock_add() records for "not known yet").
+ */
+static bool nid_storable(int nid)
+{
+#ifdef CONFIG_NUMA
+	return nid >= NUMA_NO_NODE && nid <= MAX_NUMNODES;
+#else
+	(void)nid;
+	return true;
+#endif
+}
+
+/**
+ * memblock_add_node - add memory with a node id and flags
+ * @base: first address of the range
+ * @size: length in bytes; capped so the range ends at PHYS_ADDR_MAX at most
+ * @nid: NUMA node of the new memory
+ * @flags: &enum memblock_flags for the new memory, e.g. MEMBLOCK_DRIVER_MANAGED
+ *	for memory that a driver detected
+ *
+ * Parts of the range that are already memory keep their node and flags.
+ *
+ * Return: 0 on success (size 0 included); -EINVAL for a node id that is
+ * neither a node, NUMA_NO_NODE nor MAX_NUMNODES (NUMA builds); -ENOMEM when
+ * the array cannot grow. On error nothing changed.
+ */
+int memblock_add_node(phys_addr_t base, phys_addr_t size, int nid,
+		      enum memblock_flags flags)
+{
+	memblock_dbg("%s: [%pa-%pa] nid=%d flags=%#x\n", __func__, &base,
+		     &(phys_addr_t){ base + size - 1 }, nid, flags);
+	if (!nid_storable(nid))
+		return -EINVAL;
+	return mb_add_range(&memblock.memory, base, size, nid, flags);
+}
+
+/**
+ * memblock_add - add memory
+ * @base: first address of the range
+ * @size: length in bytes; capped so the range ends at PHYS_ADDR_MAX at most
+ *
+ * The new parts get node MAX_NUMNODES (not yet known) and no flags;
+ * touching regions with the same node and flags merge.
+ *
+ * Return: 0, or -ENOMEM when the array cannot grow (nothing changed then).
+ */
+int memblock_add(phys_addr_t base, phys_addr_t size)
+{
+	memblock_dbg("%s: [%pa-%pa]\n", __func__, &base,
+		     &(phys_addr_t){ base + size - 1 });
+	return mb_add_range(&memblock.memory, base, size, MAX_NUMNODES,
+			    MEMBLOCK_NONE);
+}
+
+/**
+ * memblock_remove - remove memory
+ * @base: first address of the range
+ * @size: length in bytes
+ *
+ * Regions crossing the ends of the range are split; parts of the range that
+ * are not memory are ignored. memblock.reserved is not touched.
+ *
+ * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ */
+int memblock_remove(phys_addr_t base, phys_addr_t size)
+{
+	memblock_dbg("%s: [%pa-%pa]\n", __func__, &base,
+		     &(phys_addr_t){ base + size - 1 });
+	return mb_remove_range(&memblock.memory, base, size);
+}
+
+/**
+ * memblock_phys_free - release a reserved or allocated range
+ * @base: first address of the range
+ * @size: length in bytes
+ *
+ * Removes the range from memblock.reserved (the early-boot behaviour of
+ * Linux; the library has no later stage to hand pages to here).
+ *
+ * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ */
+int memblock_phys_free(phys_addr_t base, phys_addr_t size)
+{
+	memblock_dbg("%s: [%pa-%pa]\n", __func__, &base,
+		     &(phys_addr_t){ base + size - 1 });
+	return mb_remove_range(&memblock.reserved, base, size);
+}
+
+/**
+ * memblock_free - release a block returned by a memblock_alloc*() call
+ * @ptr: its virtual address; NULL does nothing
+ * @size: its size
+ */
+void memblock_free(void *ptr, size_t size)
+{
+	if (ptr)
+		memblock_phys_free(memblock_env_virt_to_phys(ptr), (phys_addr_t)size);
+}
+
+/**
+ * __memblock_reserve - reserve a range with a node and flags
+ * @base: first address of the range; it need not be memory
+ * @size: length in bytes; capped so the range ends at PHYS_ADDR_MAX at most
+ * @nid: node to record, usually NUMA_NO_NODE
+ * @flags: reserved-region flags, e.g. MEMBLOCK_RSRV_KERN
+ *
+ * Return: 0; -EINVAL for a node id that cannot be stored (NUMA builds);
+ * -ENOMEM when the array cannot grow. On error nothing changed.
+ */
+int __memblock_reserve(phys_addr_t base, phys_addr_t size, int nid,
+		       enum memblock_flags flags)
+{
+	memblock_dbg("%s: [%pa-%pa] nid=%d flags=%#x\n", __func__, &base,
+		     &(phys_addr_t){ base + size - 1 }, nid, flags);
+	if (!nid_storable(nid))
+		return -EINVAL;
+	return mb_add_range(&memblock.reserved, base, size, nid, flags);
+}
+
+#ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+/**
+ * memblock_physmem_add - record physical memory regardless of restrictions
+ * @base: first address of the range
+ * @size: length in bytes
+ *
+ * physmem describes all installed memory, also what mem= or a driver keeps
+ * out of memblock.memory; it is never filtered and survives discard.
+ *
+ * Return: 0, or -ENOMEM when the array cannot grow.
+ */
+int memblock_physmem_add(phys_addr_t base, phys_addr_t size)
+{
+	memblock_dbg("%s: [%pa-%pa]\n", __func__, &base,
+		     &(phys_addr_t){ base + size - 1 });
+	return mb_add_range(&physmem, base, size, MAX_NUMNODES, MEMBLOCK_NONE);
+}
+#endif
+
+/**
+ * memblock_mark_hotplug - mark memory as hot-(un)pluggable
+ * @base: first address of the range
+ * @size: length in bytes
+ *
+ * Only memory regions inside the range change; nothing is added.
+ *
+ * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ */
+int memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
+{
+	return set_or_clear_flag(&memblock.memory, base, size, true,
+				 MEMBLOCK_HOTPLUG);
+}
+
+/**
+ * memblock_clear_hotplug - clear MEMBLOCK_HOTPLUG on memory in a range
+ * @base: first address of the range
+ * @size: length in bytes
+ *
+ * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ */
+int memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
+{
+	return set_or_clear_flag(&memblock.memory, base, size, false,
+				 MEMBLOCK_HOTPLUG);
+}
+
+/**
+ * memblock_mark_mirror - mark memory as hardware-mirrored
+ * @base: first address of the range
+ * @size: length in bytes
+ *
+ * Does nothing unless mirrored_kernelcore is set. Once anything is marked,
+ * allocations prefer mirrored memory and fall back to the rest.
+ *
+ * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ */
+int memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
+{
+	if (!mirrored_kernelcore)
+		return 0;
+	mb_has_mirror = true;
+	return set_or_clear_flag(&memblock.memory, base, size, true,
+				 MEMBLOCK_MIRROR);
+}
+
+/**
+ * memblock_mark_nomap - keep memory out of the direct map
+ * @base: first address of the range
+ * @size: length in bytes
+ *
+ * NOMAP memory is skipped by free-range search and allocation unless the
+ * caller asks for MEMBLOCK_NOMAP, and memblock_is_map_memory() is false.
+ *
+ * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ */
+int memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
+{
+	return set_or_clear_flag(&memblock.memory, base, size, true,
+				 MEMBLOCK_NOMAP);
+}
+
+/**
+ * memblock_clear_nomap - clear MEMBLOCK_NOMAP on memory in a range
+ * @base: first address of the range
+ * @size: length in bytes
+ *
+ * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ */
+int memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
+{
+	return set_or_clear_flag(&memblock.memory, base, size, false,
+				 MEMBLOCK_NOMAP);
+}
+
+/**
+ * memblock_reserved_mark_noinit - mark reservations MEMBLOCK_RSRV_NOINIT
+ * @base: first address of the range
+ * @size: length in bytes
+ *
+ * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ */
+int memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size)
+{
+	return set_or_clear_flag(&memblock.reserved, base, size, true,
+				 MEMBLOCK_RSRV_NOINIT);
+}
+
+/**
+ * memblock_reserved_mark_kern - mark reservations MEMBLOCK_RSRV_KERN
+ * @base: first address of the range
+ * @size: length in bytes
+ *
+ * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ */
+int memblock_reserved_mark_kern(phys_addr_t base, phys_addr_t size)
+{
+	return set_or_clear_flag(&memblock.reserved, base, size, true,
+				 MEMBLOCK_RSRV_KERN);
+}
+
+/**
+ * memblock_mark_kho_scratch - mark memory as KHO scratch
+ * @base: first address of the range
+ * @size: length in bytes
+ *
+ * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ */
+int memblock_mark_kho_scratch(phys_addr_t base, phys_addr_t size)
+{
+	return set_or_clear_flag(&memblock.memory, base, size, true,
+				 MEMBLOCK_KHO_SCRATCH);
+}
+
+/**
+ * memblock_clear_kho_scratch - clear MEMBLOCK_KHO_SCRATCH in a range
+ * @base: first address of the range
+ * @size: length in bytes
+ *
+ * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ */
+int memblock_clear_kho_scratch(phys_addr_t base, phys_addr_t size)
+{
+	return set_or_clear_flag(&memblock.memory, base, size, false,
+				 MEMBLOCK_KHO_SCRATCH);
+}
+
+/**
+ * memblock_set_node - set the node of the regions in a range
+ * @base: first address of the range
+ * @size: length in bytes
+ * @type: memblock.memory, memblock.reserved or physmem
+ * @nid: the node
+ *
+ * Regions crossing the ends of the range are split first. Without NUMA this
+ * does nothing.
+ *
+ * Return: 0; -EINVAL for a node id that cannot be stored; -ENOMEM when a
+ * split needs room that cannot be had.
+ */
+int memblock_set_node(phys_addr_t base, phys_addr_t size,
+		      struct memblock_type *type, int nid)
+{
+#ifdef CONFIG_NUMA
+	int start_rgn, end_rgn;
+	int i, ret;
+
+	if (!nid_storable(nid))
+		return -EINVAL;
+	ret = mb_isolate_range(type, base, size, &start_rgn, &end_rgn);
+	if (ret)
+		return ret;
+	for (i = start_rgn; i < end_rgn; i++)
+		memblock_set_region_node(&type->regions[i], nid);
+	mb_merge_regions(type, (unsigned long)start_rgn,
+			 (unsigned long)end_rgn);
+#else
+	(void)base;
+	(void)size;
+	(void)type;
+	(void)nid;
+#endif
+	return 0;
+}
+
+/**
+ * memblock_trim_memory - shrink memory regions to whole units of @align
+ * @align: a power of two
+ *
+ * Each region's start is rounded up and its end down; regions left empty
+ * are removed. Unlike Linux, memory.total_size follows the shrinking, and
+ * an @align of 0 or not a power of two leaves everything as it is.
+ */
+void memblock_trim_memory(phys_addr_t align)
+{
+	struct memblock_type *mem = &memblock.memory;
+	unsigned long i = 0;
+
+	if (!mb_is_pow2(align)) {
+		memblock_printk("memblock: trim alignment %pa is not a power of two\n",
+				&align);
+		return;
+	}
+
+	while (i < mem->cnt) {
+		struct memblock_region *r = &mem->regions[i];
+		const phys_addr_t start = MB_ALIGN_UP(r->base, align);
+		const phys_addr_t end = MB_ALIGN_DOWN(mb_region_end(r), align);
+
+		if (start < r->base || start >= end) {
+			mb_remove_region(mem, i);
+			continue;
+		}
+		mem->total_size -= r->size - (end - start);
+		r->base = start;
+		r->size = end - start;
+		i++;
+	}
+}

@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: MIT
+#
+# The cmocka suites. 'make check' builds the library and every suite in each
+# configuration of CHECK_CONFIGS, with the test environment (test_env.h),
+# each into its own $(O)/check/<config>, runs them, and ends with one line
+# "check: N passed, M failed".
+#
+# A configuration is tests/configs/<name>.config, read over the Kconfig
+# defaults; 'default' has no file on purpose, so that it also proves the
+# headers' built-in defaults.
+
+CHECK_CONFIGS ?= default numa phys32
+TEST_ENV := tests/common/test_env.h
+TEST_SUITES := $(sort $(wildcard tests/*/test_*.c))
+TEST_BINS := $(TEST_SUITES:tests/%.c=$(O)/tests/%)
+TEST_COMMON_OBJS := $(O)/obj/tests/common/harness.o
+CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+TEST_CFLAGS = -Itests/common $(CMOCKA_CFLAGS)
+
+EXTRA_HELP += "check-one      - the suites in the configuration of O= and KCONFIG_CONFIG="
+
+.PHONY: check check-one test-bins
+.SECONDARY:
+
+check:
+	@scripts/deps.sh check
+	@mkdir -p $(O)/check
+	@rm -f $(O)/check/results
+	@for c in $(CHECK_CONFIGS); do \
+		echo "=== configuration: $$c"; \
+		$(MAKE) --no-print-directory O=$(O)/check/$$c \
+			KCONFIG_CONFIG=tests/configs/$$c.config \
+			MEMBLOCK_ENV=$(TEST_ENV) \
+			CHECK_NAME=$$c CHECK_RESULTS=$(abspath $(O))/check/results \
+			check-one || grep -q "^$$c " $(O)/check/results 2>/dev/null || \
+			echo "$$c 0 1 build" >> $(O)/check/results; \
+	done
+	@tests/summarize.sh $(O)/check/results
+
+check-one: test-bins
+	@tests/run-suites.sh "$(CHECK_NAME)" "$(CHECK_RESULTS)" $(TEST_BINS)
+
+test-bins: $(TEST_BINS)
+
+$(O)/obj/tests/%.o: tests/%.c $(CONFIG_DEP)
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -c $< -o $@
+
+$(O)/tests/%: $(O)/obj/tests/%.o $(TEST_COMMON_OBJS) $(LIB)
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS)
+
+-include $(TEST_SUITES:tests/%.c=$(O)/obj/tests/%.d) $(TEST_COMMON_OBJS:.o=.d)
