@@ -8,6 +8,7 @@ set -eu
 
 packages_of() {
 	case "$1" in
+	base)		echo make gcc libc6-dev ;;
 	kconfig)	echo python3-kconfiglib ;;
 	check)		echo libcmocka-dev pkg-config python3-kconfiglib ;;
 	qemu-x86)	echo qemu-system-x86 ;;
@@ -15,6 +16,7 @@ packages_of() {
 	qemu-riscv64)	echo qemu-system-misc ;;
 	cross)		echo gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu \
 			     gcc-arm-none-eabi gcc-i686-linux-gnu clang lld llvm ;;
+	clang)		echo clang lld llvm ;;
 	dtc)		echo device-tree-compiler ;;
 	coverage)	echo lcov ;;
 	valgrind)	echo valgrind ;;

@@ -109,7 +109,8 @@ phys_addr_t mb_find_in_range(phys_addr_t start, phys_addr_t end,
  * @start: lowest acceptable address (raised to PAGE_SIZE)
  * @end: exclusive upper bound; MEMBLOCK_ALLOC_ACCESSIBLE (0) or
  *	MEMBLOCK_ALLOC_NOLEAKTRACE (1) mean memblock.current_limit
- * @nid: preferred node, or NUMA_NO_NODE
+ * @nid: preferred node, or NUMA_NO_NODE; an id that is no node means any
+ *	node (and is recorded as NUMA_NO_NODE if it cannot be stored)
  * @exact_nid: with a valid @nid, fail rather than use another node
  *
  * Tries, in order: @nid in mirrored memory, any node in mirrored memory,
@@ -129,6 +130,9 @@ phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
 	enum memblock_flags flags = choose_memblock_flags();
 	phys_addr_t found;
 
+	/* A node id that cannot be recorded means "any node", as in Linux. */
+	if (!mb_nid_storable(nid))
+		nid = NUMA_NO_NODE;
 	if (!align) {
 		memblock_printk("memblock: %s: zero alignment, using %d\n",
 				__func__, (int)SMP_CACHE_BYTES);

@@ -28,6 +28,20 @@ static inline bool numa_valid_node(int nid)
 }
 
 /*
+ * Node ids a caller may store in a region: a real node, NUMA_NO_NODE, or
+ * MAX_NUMNODES (what memblock_add() records for "not known yet").
+ */
+static inline bool mb_nid_storable(int nid)
+{
+#ifdef CONFIG_NUMA
+	return nid >= NUMA_NO_NODE && nid <= MAX_NUMNODES;
+#else
+	(void)nid;
+	return true;
+#endif
+}
+
+/*
  * Shrink *@size so that @base + *@size does not wrap; the last byte of the
  * address space can therefore never be part of a region. Returns the size.
  */

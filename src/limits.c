@@ -73,6 +73,8 @@ void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 	for (i = start_rgn - 1; i >= 0; i--)
 		if (!memblock_is_nomap(&mem->regions[i]))
 			mb_remove_region(mem, (unsigned long)i);
+	/* A NOMAP region cut at an edge of the window kept both halves. */
+	mb_merge_regions(mem, 0, mem->cnt);
 
 	mb_remove_range(&memblock.reserved, 0, base);
 	mb_remove_range(&memblock.reserved, base + size, PHYS_ADDR_MAX);

@@ -349,20 +349,6 @@ static int set_or_clear_flag(struct memblock_type *type, phys_addr_t base,
 	return 0;
 }
 
-/*
- * Node ids a caller may store: a real node, NUMA_NO_NODE, or MAX_NUMNODES
- * (what memblock_add() records for "not known yet").
- */
-static bool nid_storable(int nid)
-{
-#ifdef CONFIG_NUMA
-	return nid >= NUMA_NO_NODE && nid <= MAX_NUMNODES;
-#else
-	(void)nid;
-	return true;
-#endif
-}
-
 /**
  * memblock_add_node - add memory with a node id and flags
  * @base: first address of the range
@@ -382,7 +368,7 @@ int memblock_add_node(phys_addr_t base, phys_addr_t size, int nid,
 {
 	memblock_dbg("%s: [%pa-%pa] nid=%d flags=%#x\n", __func__, &base,
 		     &(phys_addr_t){ base + size - 1 }, nid, flags);
-	if (!nid_storable(nid))
+	if (!mb_nid_storable(nid))
 		return -EINVAL;
 	return mb_add_range(&memblock.memory, base, size, nid, flags);
 }
@@ -465,7 +451,7 @@ int __memblock_reserve(phys_addr_t base, phys_addr_t size, int nid,
 {
 	memblock_dbg("%s: [%pa-%pa] nid=%d flags=%#x\n", __func__, &base,
 		     &(phys_addr_t){ base + size - 1 }, nid, flags);
-	if (!nid_storable(nid))
+	if (!mb_nid_storable(nid))
 		return -EINVAL;
 	return mb_add_range(&memblock.reserved, base, size, nid, flags);
 }
@@ -637,7 +623,7 @@ int memblock_set_node(phys_addr_t base, phys_addr_t size,
 	int start_rgn, end_rgn;
 	int i, ret;
 
-	if (!nid_storable(nid))
+	if (!mb_nid_storable(nid))
 		return -EINVAL;
 	ret = mb_isolate_range(type, base, size, &start_rgn, &end_rgn);
 	if (ret)

@@ -20,7 +20,7 @@ TEST_CFLAGS = -Itests/common $(CMOCKA_CFLAGS)
 
 EXTRA_HELP += "check-one      - the suites in the configuration of O= and KCONFIG_CONFIG="
 
-.PHONY: check check-one test-bins
+.PHONY: check check-one check-compat test-bins
 .SECONDARY:
 
 check:
@@ -36,7 +36,22 @@ check:
 			check-one || grep -q "^$$c " $(O)/check/results 2>/dev/null || \
 			echo "$$c 0 1 build" >> $(O)/check/results; \
 	done
+	@$(MAKE) --no-print-directory check-compat \
+		CHECK_RESULTS=$(abspath $(O))/check/results || true
 	@tests/summarize.sh $(O)/check/results
+
+# A program that knows only Linux's memblock API, built the way the README
+# says any program can be: cc -std=c11 -Iinclude prog.c libmemblock.a
+# (with the library in its default, unconfigured build).
+COMPAT_DIR := $(O)/check/compat
+check-compat:
+	@echo "=== Linux API compatibility"
+	@$(MAKE) --no-print-directory O=$(COMPAT_DIR) KCONFIG_CONFIG=/nonexistent lib
+	$(Q)$(CC) -std=c11 -Iinclude tests/compat/linux_api.c \
+		$(COMPAT_DIR)/libmemblock.a -o $(COMPAT_DIR)/linux-api
+	@$(COMPAT_DIR)/linux-api | tee $(COMPAT_DIR)/out; \
+	p=$$(sed -n 's/^linux-api: \([0-9]*\) passed, \([0-9]*\) failed$$/\1 \2/p' $(COMPAT_DIR)/out); \
+	echo "linux-api $${p:-0 1}" >> $(CHECK_RESULTS)
 
 check-one: test-bins
 	@tests/run-suites.sh "$(CHECK_NAME)" "$(CHECK_RESULTS)" $(TEST_BINS)

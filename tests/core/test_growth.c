@@ -77,12 +77,216 @@ static void alternating_add_and_reserve_never_share_an_array(void **state)
 		memblock.reserved.max * REGION_SZ));
 }
 
+/* Fill @type with @n disjoint 4K regions, 8K apart, from @base. */
+static void fill(struct memblock_type *type, phys_addr_t base, unsigned long n)
+{
+	unsigned long i;
+
+	for (i = 0; i < n; i++) {
+		if (type == &memblock.memory)
+			assert_int_equal(memblock_add(base + i * SZ_8K, SZ_4K), 0);
+		else
+			assert_int_equal(memblock_reserve(base + i * SZ_8K, SZ_4K), 0);
+	}
+	assert_int_equal(type->cnt, n);
+}
+
+static void reserving_the_129th_region_doubles_reserved_and_reserves_the_array(void **state)
+{
+	const phys_addr_t new_alloc = PAGE_ALIGNED(2 * INIT_MEMBLOCK_RESERVED_REGIONS * REGION_SZ);
+	const unsigned long n = INIT_MEMBLOCK_RESERVED_REGIONS;
+
+	(void)state;
+	assert_int_equal(memblock_add(WIN_BASE, WIN_SIZE), 0);
+	memblock_allow_resize();
+	fill(&memblock.reserved, WIN_BASE + SZ_128K, n);
+
+	assert_int_equal(memblock_reserve(WIN_BASE + SZ_128K + n * SZ_8K, SZ_4K), 0);
+
+	assert_int_equal(memblock.reserved.max, 2 * n);
+	assert_int_equal(memblock.reserved.cnt, n + 2);
+	assert_int_equal(memblock.reserved.total_size, (n + 1) * SZ_4K + new_alloc);
+	assert_region_flags(&memblock.reserved, n + 1, WIN_END - new_alloc, new_alloc,
+			    MEMBLOCK_RSRV_KERN);
+	assert_ptr_equal(memblock.reserved.regions, test_phys_to_virt(WIN_END - new_alloc));
+	/* Later reservations simply use the room. */
+	assert_int_equal(memblock_reserve(WIN_BASE + SZ_16K, SZ_16K), 0);
+	assert_region(&memblock.reserved, 0, WIN_BASE + SZ_16K, SZ_16K);
+	assert_int_equal(memblock.reserved.cnt, n + 3);
+}
+
+static void doubled_reserved_array_never_lands_in_the_range_being_reserved(void **state)
+{
+	const phys_addr_t new_alloc = PAGE_ALIGNED(2 * INIT_MEMBLOCK_RESERVED_REGIONS * REGION_SZ);
+	const phys_addr_t skipped = WIN_BASE + SZ_16M;
+	const phys_addr_t low_top = WIN_BASE + SZ_64K;
+
+	(void)state;
+	/* Free memory: a low block, and the range about to be reserved. */
+	assert_int_equal(memblock_add(WIN_BASE, SZ_64K), 0);
+	assert_int_equal(memblock_add(skipped, SZ_32K), 0);
+	memblock_allow_resize();
+	fill(&memblock.reserved, SZ_1G + SZ_512M, INIT_MEMBLOCK_RESERVED_REGIONS);
+
+	assert_int_equal(memblock_reserve(skipped, SZ_32K), 0);
+
+	assert_ptr_equal(memblock.reserved.regions, test_phys_to_virt(low_top - new_alloc));
+	assert_region_flags(&memblock.reserved, 0, low_top - new_alloc, new_alloc,
+			    MEMBLOCK_RSRV_KERN);
+	assert_region(&memblock.reserved, 1, skipped, SZ_32K);
+	assert_int_equal(memblock.reserved.cnt, INIT_MEMBLOCK_RESERVED_REGIONS + 2);
+}
+
+static void reserve_on_a_full_array_without_resize_is_enomem_unchanged(void **state)
+{
+	struct mb_snapshot snap;
+
+	(void)state;
+	fill(&memblock.reserved, WIN_BASE, INIT_MEMBLOCK_RESERVED_REGIONS);
+	mb_snapshot_take(&snap);
+
+	assert_int_equal(memblock_reserve(WIN_END - SZ_4K, SZ_4K), -ENOMEM);
+
+	assert_snapshot_unchanged(&snap);
+}
+
+static void add_fully_covered_on_a_full_array_needs_no_growth(void **state)
+{
+	struct mb_snapshot snap;
+
+	(void)state;
+	fill(&memblock.memory, WIN_BASE, INIT_MEMBLOCK_MEMORY_REGIONS);
+	mb_snapshot_take(&snap);
+
+	assert_int_equal(memblock_add(WIN_BASE, SZ_4K), 0);
+
+	assert_snapshot_unchanged(&snap);
+}
+
+/* cnt + 2 > max: every isolating call must grow first, split or not. */
+static void remove_on_a_nearly_full_array_without_resize_is_enomem_unchanged(void **state)
+{
+	struct mb_snapshot snap;
+
+	(void)state;
+	fill(&memblock.memory, WIN_BASE, INIT_MEMBLOCK_MEMORY_REGIONS - 1);
+	mb_snapshot_take(&snap);
+
+	assert_int_equal(memblock_remove(WIN_BASE, SZ_4K), -ENOMEM);
+
+	assert_snapshot_unchanged(&snap);
+}
+
+static void mark_on_a_nearly_full_array_without_resize_is_enomem_unchanged(void **state)
+{
+	struct mb_snapshot snap;
+
+	(void)state;
+	fill(&memblock.memory, WIN_BASE, INIT_MEMBLOCK_MEMORY_REGIONS - 1);
+	mb_snapshot_take(&snap);
+
+	assert_int_equal(memblock_mark_hotplug(WIN_BASE, SZ_4K), -ENOMEM);
+	assert_int_equal(memblock_mark_nomap(WIN_BASE, SZ_4K), -ENOMEM);
+	assert_int_equal(memblock_clear_kho_scratch(WIN_BASE, SZ_4K), -ENOMEM);
+
+	assert_snapshot_unchanged(&snap);
+}
+
+static void phys_free_on_a_nearly_full_array_without_resize_is_enomem_unchanged(void **state)
+{
+	struct mb_snapshot snap;
+
+	(void)state;
+	fill(&memblock.reserved, WIN_BASE, INIT_MEMBLOCK_RESERVED_REGIONS - 1);
+	mb_snapshot_take(&snap);
+
+	assert_int_equal(memblock_phys_free(WIN_BASE, SZ_4K), -ENOMEM);
+
+	assert_snapshot_unchanged(&snap);
+}
+
+#ifdef CONFIG_NUMA
+static void set_node_on_a_nearly_full_array_without_resize_is_enomem_unchanged(void **state)
+{
+	struct mb_snapshot snap;
+
+	(void)state;
+	fill(&memblock.memory, WIN_BASE, INIT_MEMBLOCK_MEMORY_REGIONS - 1);
+	mb_snapshot_take(&snap);
+
+	assert_int_equal(memblock_set_node(WIN_BASE, SZ_4K, &memblock.memory, 1), -ENOMEM);
+
+	assert_snapshot_unchanged(&snap);
+}
+#endif
+
+static void allocation_needing_a_grown_reserved_array_fails_unchanged(void **state)
+{
+	struct mb_snapshot snap;
+
+	(void)state;
+	assert_int_equal(memblock_add(WIN_BASE, WIN_SIZE), 0);
+	fill(&memblock.reserved, WIN_BASE, INIT_MEMBLOCK_RESERVED_REGIONS);
+	mb_snapshot_take(&snap);
+
+	assert_int_equal(memblock_phys_alloc(SZ_4K, SZ_4K), 0);
+	assert_null(memblock_alloc(SZ_4K, SZ_4K));
+
+	assert_snapshot_unchanged(&snap);
+}
+
+static void growth_without_free_memory_is_enomem_unchanged(void **state)
+{
+	struct mb_snapshot snap;
+
+	(void)state;
+	fill(&memblock.memory, WIN_BASE, INIT_MEMBLOCK_MEMORY_REGIONS);
+	assert_int_equal(memblock_reserve(WIN_BASE, WIN_SIZE), 0);
+	memblock_allow_resize();
+	mb_snapshot_take(&snap);
+
+	assert_int_equal(memblock_add(WIN_END - SZ_4K, SZ_4K), -ENOMEM);
+
+	assert_snapshot_unchanged(&snap);
+}
+
+static void remove_on_a_nearly_full_array_grows_it_even_without_a_split(void **state)
+{
+	const phys_addr_t new_alloc = PAGE_ALIGNED(2 * INIT_MEMBLOCK_MEMORY_REGIONS * REGION_SZ);
+
+	(void)state;
+	fill(&memblock.memory, WIN_BASE, INIT_MEMBLOCK_MEMORY_REGIONS - 2);
+	assert_int_equal(memblock_add(WIN_END - SZ_64K, SZ_64K), 0);
+	memblock_allow_resize();
+
+	assert_int_equal(memblock_remove(WIN_BASE, SZ_4K), 0);
+
+	assert_int_equal(memblock.memory.max, 2 * INIT_MEMBLOCK_MEMORY_REGIONS);
+	assert_int_equal(memblock.memory.cnt, INIT_MEMBLOCK_MEMORY_REGIONS - 2);
+	assert_int_equal(memblock.reserved.cnt, 1);
+	assert_region_flags(&memblock.reserved, 0, WIN_END - new_alloc, new_alloc,
+			    MEMBLOCK_RSRV_KERN);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		MB_TEST(growth_refused_before_allow_resize_leaves_state_unchanged),
 		MB_TEST(adding_the_129th_memory_region_doubles_and_reserves_the_array),
 		MB_TEST(alternating_add_and_reserve_never_share_an_array),
+		MB_TEST(reserving_the_129th_region_doubles_reserved_and_reserves_the_array),
+		MB_TEST(doubled_reserved_array_never_lands_in_the_range_being_reserved),
+		MB_TEST(reserve_on_a_full_array_without_resize_is_enomem_unchanged),
+		MB_TEST(add_fully_covered_on_a_full_array_needs_no_growth),
+		MB_TEST(remove_on_a_nearly_full_array_without_resize_is_enomem_unchanged),
+		MB_TEST(mark_on_a_nearly_full_array_without_resize_is_enomem_unchanged),
+		MB_TEST(phys_free_on_a_nearly_full_array_without_resize_is_enomem_unchanged),
+#ifdef CONFIG_NUMA
+		MB_TEST(set_node_on_a_nearly_full_array_without_resize_is_enomem_unchanged),
+#endif
+		MB_TEST(allocation_needing_a_grown_reserved_array_fails_unchanged),
+		MB_TEST(growth_without_free_memory_is_enomem_unchanged),
+		MB_TEST(remove_on_a_nearly_full_array_grows_it_even_without_a_split),
 	};
 
 	return MB_RUN("core/growth", tests);
