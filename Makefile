@@ -148,6 +148,6 @@ help:
 	@echo '  defconfig, olddefconfig, menuconfig, savedefconfig'
 	@echo
 	@echo 'Other targets:'
-	@$(foreach t,$(sort $(EXTRA_HELP)),echo '  $(t)';)
+	@printf '  %s\n' $(EXTRA_HELP) | sort
 	@echo
 	@echo 'Variables: O=DIR  V=1  CC=  CROSS_COMPILE=  SANITIZE=1  MEMBLOCK_ENV=path/to/env.h'

@@ -164,6 +164,7 @@ static const char *parse_spec(const char *f, struct spec *sp)
 		else
 			break;
 	}
+	// cppcheck-suppress knownConditionTrueFalse ; false positive: '1'..'9' are still possible here
 	while (*f >= '0' && *f <= '9')
 		sp->width = sp->width * 10 + (*f++ - '0');
 	if (*f == 'z') {

@@ -93,7 +93,7 @@ static int double_array(struct memblock_type *type, phys_addr_t avoid_base,
 			phys_addr_t avoid_size)
 {
 	const bool is_reserved = type == &memblock.reserved;
-	const phys_addr_t old_size = (phys_addr_t)(type->max * REGION_BYTES);
+	const phys_addr_t old_size = (phys_addr_t)type->max * REGION_BYTES;
 	const phys_addr_t new_size = old_size << 1;
 	const phys_addr_t old_alloc = MB_PAGE_ALIGN(old_size);
 	const phys_addr_t new_alloc = MB_PAGE_ALIGN(new_size);

@@ -22,6 +22,9 @@
  * movable_node_is_enabled()  | global movable_node_enabled (false)
  * mirrored_kernelcore        | global, false
  *
+ * Name your header anything but "env.h": included from this file, a
+ * quoted "env.h" finds this very file first, and nothing of yours is used.
+ *
  * A kernel that already has its own u64 or phys_addr_t defines
  * MEMBLOCK_ENV_HAVE_U64 or MEMBLOCK_ENV_HAVE_PHYS_ADDR_T in its environment
  * header; PAGE_SIZE, SMP_CACHE_BYTES and NUMA_NO_NODE are used as found.
