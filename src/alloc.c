@@ -16,59 +16,112 @@ static enum memblock_flags choose_memblock_flags(void)
 	return mb_has_mirror ? MEMBLOCK_MIRROR : MEMBLOCK_NONE;
 }
 
-/* Lowest aligned fit in [@start, @end). */
-static phys_addr_t find_bottom_up(phys_addr_t start, phys_addr_t end,
-				  phys_addr_t size, phys_addr_t align, int nid,
-				  enum memblock_flags flags)
+/*
+ * The search walks free memory with the iterators, and returns what the
+ * plain walk returns. It only leaves out ranges that cannot hold @size
+ * bytes: the walk starts at the edge of [@start, @end), stops past the
+ * other edge, and its cursor steps over gaps between reservations that are
+ * narrower than @size. With @size 0 even an empty range fits, so then the
+ * plain walk is used.
+ */
+
+/*
+ * Move the gap half of cursor @i over the narrow gaps that lie inside its
+ * memory region, in the direction of the walk; the walk would find them too
+ * small one by one.
+ */
+static u64 skip_narrow_gaps(u64 i, phys_addr_t size, bool down)
 {
-	phys_addr_t this_start, this_end, cand;
-	u64 i;
+	const struct memblock_type *mem = &memblock.memory;
+	const struct memblock_region *b = memblock.reserved.regions;
+	const unsigned long cnt = memblock.reserved.cnt;
+	const unsigned long ia = (uint32_t)i;
+	unsigned long k = (unsigned long)(i >> 32);
+	const struct memblock_region *m;
 
-	for_each_free_mem_range(i, nid, flags, &this_start, &this_end, NULL) {
-		this_start = MB_CLAMP(this_start, start, end);
-		this_end = MB_CLAMP(this_end, start, end);
-
-		cand = MB_ALIGN_UP(this_start, align);
-		if (cand < this_start)
-			continue; /* rounding wrapped past PHYS_ADDR_MAX */
-		if (cand < this_end && this_end - cand >= size)
-			return cand;
-	}
-	return 0;
-}
-
-/* Highest aligned fit in [@start, @end). */
-static phys_addr_t find_top_down(phys_addr_t start, phys_addr_t end,
-				 phys_addr_t size, phys_addr_t align, int nid,
-				 enum memblock_flags flags)
-{
-	phys_addr_t this_start, this_end, cand;
-	u64 i;
-
-	for_each_free_mem_range_reverse(i, nid, flags, &this_start, &this_end,
-					NULL) {
-		this_start = MB_CLAMP(this_start, start, end);
-		this_end = MB_CLAMP(this_end, start, end);
-
-		if (this_end < size)
-			continue;
-		cand = MB_ALIGN_DOWN(this_end - size, align);
-		if (cand >= this_start)
-			return cand;
-	}
-	return 0;
+	if (ia >= mem->cnt)
+		return i;
+	m = &mem->regions[ia];
+	while (k && k < cnt &&
+	       (down ? mb_region_end(&b[k - 1]) > m->base :
+		       b[k].base < mb_region_end(m)) &&
+	       b[k].base - mb_region_end(&b[k - 1]) < size)
+		k += down ? -1UL : 1;
+	return mb_cursor(ia, k);
 }
 
 /*
- * Find, without reserving, a free block of @size bytes aligned to @align
- * (a power of two) inside [@start, @end) on node @nid, honouring the
- * current direction. @end of MEMBLOCK_ALLOC_ACCESSIBLE or _NOLEAKTRACE means
- * memblock.current_limit. Returns 0 when nothing fits.
+ * Find, without reserving, a free block of @size bytes aligned to @align (a
+ * power of two) inside [@start, @end), walking free memory with @nid and
+ * @flags as the iterators do: the highest fit with @top_down, the lowest
+ * otherwise. The result goes to *@found, so that 0 is a valid answer.
+ * Shared by allocation and by next-stage image placement (fw/place.c).
+ */
+bool mb_find_free_block(phys_addr_t start, phys_addr_t end, phys_addr_t size,
+			phys_addr_t align, int nid, enum memblock_flags flags,
+			bool top_down, phys_addr_t *found)
+{
+	phys_addr_t this_start = 0, this_end = 0, cand;
+	u64 i = top_down ? MEMBLOCK_ITER_END : 0;
+
+	if (size && top_down) {
+		const unsigned long n =
+			mb_count_at_or_below(&memblock.memory, end - 1);
+
+		if (!n || end <= start)
+			return false;
+		i = mb_cursor(n - 1, mb_first_above(&memblock.reserved, end - 1));
+	} else if (size) {
+		i = mb_cursor(mb_first_above(&memblock.memory, start),
+			      mb_count_at_or_below(&memblock.reserved, start));
+	}
+
+	for (;;) {
+		if (size)
+			i = skip_narrow_gaps(i, size, top_down);
+		if (top_down)
+			__next_mem_range_rev(&i, nid, flags, &memblock.memory,
+					     &memblock.reserved, &this_start,
+					     &this_end, NULL);
+		else
+			__next_mem_range(&i, nid, flags, &memblock.memory,
+					 &memblock.reserved, &this_start,
+					 &this_end, NULL);
+		if (i == MEMBLOCK_ITER_END ||
+		    (size && (top_down ? this_end <= start : this_start >= end)))
+			return false;
+
+		this_start = MB_CLAMP(this_start, start, end);
+		this_end = MB_CLAMP(this_end, start, end);
+		if (top_down) {
+			if (this_end < size)
+				continue;
+			cand = MB_ALIGN_DOWN(this_end - size, align);
+			if (cand < this_start)
+				continue;
+		} else {
+			cand = MB_ALIGN_UP(this_start, align);
+			/* The rounding may wrap past PHYS_ADDR_MAX. */
+			if (cand < this_start || cand >= this_end ||
+			    this_end - cand < size)
+				continue;
+		}
+		*found = cand;
+		return true;
+	}
+}
+
+/*
+ * The allocator's search: @end of MEMBLOCK_ALLOC_ACCESSIBLE or _NOLEAKTRACE
+ * means memblock.current_limit, the first page is never used, and the
+ * direction is memblock's. Returns 0 when nothing fits.
  */
 static phys_addr_t find_in_range_node(phys_addr_t size, phys_addr_t align,
 				      phys_addr_t start, phys_addr_t end,
 				      int nid, enum memblock_flags flags)
 {
+	phys_addr_t found;
+
 	if (end == MEMBLOCK_ALLOC_ACCESSIBLE ||
 	    end == MEMBLOCK_ALLOC_NOLEAKTRACE)
 		end = memblock.current_limit;
@@ -76,9 +129,10 @@ static phys_addr_t find_in_range_node(phys_addr_t size, phys_addr_t align,
 	start = MB_MAX(start, (phys_addr_t)PAGE_SIZE);
 	end = MB_MAX(start, end);
 
-	if (memblock_bottom_up())
-		return find_bottom_up(start, end, size, align, nid, flags);
-	return find_top_down(start, end, size, align, nid, flags);
+	if (!mb_find_free_block(start, end, size, align, nid, flags,
+				!memblock_bottom_up(), &found))
+		return 0;
+	return found;
 }
 
 /*

@@ -22,6 +22,19 @@ static inline bool mb_is_pow2(phys_addr_t x)
 	return x && !(x & (x - 1));
 }
 
+/* The highest power of two at or below @n, which must not be 0. */
+static inline unsigned long mb_bit_floor(unsigned long n)
+{
+#if defined(__riscv) && !defined(__riscv_zbb)
+	/* No count-leading-zeros instruction: clear low bits instead. */
+	while (n & (n - 1))
+		n &= n - 1;
+	return n;
+#else
+	return 1UL << (sizeof(n) * 8 - 1 - (unsigned int)__builtin_clzl(n));
+#endif
+}
+
 static inline bool numa_valid_node(int nid)
 {
 	return nid >= 0 && nid < MAX_NUMNODES;
@@ -75,11 +88,28 @@ void mb_merge_regions(struct memblock_type *type, unsigned long start_rgn,
 		      unsigned long end_rgn);
 bool mb_is_static_array(const struct memblock_type *type);
 
+/* The u64 cursor of the walks (iter.c): index into type_a, gap of type_b. */
+static inline u64 mb_cursor(unsigned long idx_a, unsigned long idx_b)
+{
+	return (u64)(uint32_t)idx_a | (u64)idx_b << 32;
+}
+
+/* Walks (iter.c): whether a walk of @type passes over @m. */
+bool mb_should_skip_region(struct memblock_type *type,
+			   struct memblock_region *m, int nid, int flags);
+
 /* Search (alloc.c). */
+bool mb_find_free_block(phys_addr_t start, phys_addr_t end, phys_addr_t size,
+			phys_addr_t align, int nid, enum memblock_flags flags,
+			bool top_down, phys_addr_t *found);
 phys_addr_t mb_find_in_range(phys_addr_t start, phys_addr_t end,
 			     phys_addr_t size, phys_addr_t align);
 
-/* Lookup (query.c): index of the region holding @addr, or -1. */
+/* Lookups in a sorted array (query.c). */
+unsigned long mb_count_at_or_below(const struct memblock_type *type,
+				   phys_addr_t addr);
+unsigned long mb_first_above(const struct memblock_type *type,
+			     phys_addr_t addr);
 long mb_search(const struct memblock_type *type, phys_addr_t addr);
 
 /* Logging (print.c). */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * iter.c - should_skip_region() and the range walks behind every iterator.
+ * iter.c - mb_should_skip_region() and the range walks behind every iterator.
  *
  * The u64 cursor of __next_mem_range() keeps the index into type_a in its
  * low 32 bits and the index of the current gap of type_b in its high 32
@@ -18,25 +18,23 @@
  *  - MIRROR and KHO_SCRATCH in @flags require the region to have them;
  *  - NOMAP and DRIVER_MANAGED regions are skipped unless @flags permits them.
  */
-static bool should_skip_region(struct memblock_type *type,
-			       struct memblock_region *m, int nid, int flags)
+bool mb_should_skip_region(struct memblock_type *type,
+			   struct memblock_region *m, int nid, int flags)
 {
+	const unsigned int require =
+		flags & (MEMBLOCK_MIRROR | MEMBLOCK_KHO_SCRATCH);
+	unsigned int reject = MEMBLOCK_NOMAP | MEMBLOCK_DRIVER_MANAGED;
+
 	if (type != mb_memory_type)
 		return false;
 	if (numa_valid_node(nid) && nid != memblock_get_region_node(m))
 		return true;
-	if (movable_node_is_enabled() && memblock_is_hotpluggable(m) &&
-	    !(flags & MEMBLOCK_HOTPLUG))
-		return true;
-	if ((flags & MEMBLOCK_MIRROR) && !memblock_is_mirror(m))
-		return true;
-	if (!(flags & MEMBLOCK_NOMAP) && memblock_is_nomap(m))
-		return true;
-	if (!(flags & MEMBLOCK_DRIVER_MANAGED) && memblock_is_driver_managed(m))
-		return true;
-	if ((flags & MEMBLOCK_KHO_SCRATCH) && !memblock_is_kho_scratch(m))
-		return true;
-	return false;
+	if (!m->flags)
+		return require;
+	if (movable_node_is_enabled())
+		reject |= MEMBLOCK_HOTPLUG;
+	reject &= ~(unsigned int)flags;
+	return (m->flags & reject) || (m->flags & require) != require;
 }
 
 static phys_addr_t gap_start(const struct memblock_type *b, unsigned long k)
@@ -61,16 +59,11 @@ static void store_range(phys_addr_t start, phys_addr_t end, int nid,
 		*out_nid = nid;
 }
 
-static u64 pack_cursor(unsigned long idx_a, unsigned long idx_b)
-{
-	return (u64)(uint32_t)idx_a | (u64)idx_b << 32;
-}
-
 /**
  * __next_mem_range - next range of @type_a outside @type_b, going up
  * @idx: cursor; 0 to start, MEMBLOCK_ITER_END (ULLONG_MAX) when done
  * @nid: only this node, or NUMA_NO_NODE
- * @flags: what the caller asks for, see should_skip_region()
+ * @flags: what the caller asks for, see mb_should_skip_region()
  * @type_a: array to walk
  * @type_b: array whose ranges are excluded, or NULL
  * @out_start: start of the range found, or NULL
@@ -92,39 +85,39 @@ void __next_mem_range(u64 *idx, int nid, enum memblock_flags flags,
 
 	for (; idx_a < type_a->cnt; idx_a++) {
 		struct memblock_region *m = &type_a->regions[idx_a];
-		const phys_addr_t m_start = m->base;
-		const phys_addr_t m_end = mb_region_end(m);
-		const int m_nid = memblock_get_region_node(m);
+		phys_addr_t start = m->base;
+		phys_addr_t end = mb_region_end(m);
 
-		if (should_skip_region(type_a, m, nid, flags))
+		if (mb_should_skip_region(type_a, m, nid, flags))
 			continue;
-
 		if (!type_b) {
-			store_range(m_start, m_end, m_nid, out_start, out_end,
-				    out_nid);
-			*idx = pack_cursor(idx_a + 1, 0);
-			return;
-		}
+			idx_b = 0;
+		} else {
+			phys_addr_t r_start, r_end;
 
-		for (; idx_b < type_b->cnt + 1; idx_b++) {
-			const phys_addr_t r_start = gap_start(type_b, idx_b);
-			const phys_addr_t r_end = gap_end(type_b, idx_b);
-
-			if (r_start >= m_end)
-				break;
-			if (m_start < r_end) {
-				store_range(MB_MAX(m_start, r_start),
-					    MB_MIN(m_end, r_end), m_nid,
-					    out_start, out_end, out_nid);
-				/* Step past whichever of the two ends first. */
-				if (m_end <= r_end)
-					idx_a++;
-				else
-					idx_b++;
-				*idx = pack_cursor(idx_a, idx_b);
-				return;
+			for (;; idx_b++) {
+				if (idx_b > type_b->cnt)
+					goto next;
+				r_start = gap_start(type_b, idx_b);
+				if (r_start >= end)
+					goto next;
+				r_end = gap_end(type_b, idx_b);
+				if (start < r_end)
+					break;
+			}
+			start = MB_MAX(start, r_start);
+			/* Step past whichever of the two ends first. */
+			if (end > r_end) {
+				end = r_end;
+				idx_a--;
+				idx_b++;
 			}
 		}
+		store_range(start, end, memblock_get_region_node(m), out_start,
+			    out_end, out_nid);
+		*idx = mb_cursor(idx_a + 1, idx_b);
+		return;
+next:;
 	}
 	*idx = MEMBLOCK_ITER_END;
 }
@@ -133,7 +126,7 @@ void __next_mem_range(u64 *idx, int nid, enum memblock_flags flags,
  * __next_mem_range_rev - next range of @type_a outside @type_b, going down
  * @idx: cursor; MEMBLOCK_ITER_END (ULLONG_MAX) both to start and when done
  * @nid: only this node, or NUMA_NO_NODE
- * @flags: what the caller asks for, see should_skip_region()
+ * @flags: what the caller asks for, see mb_should_skip_region()
  * @type_a: array to walk
  * @type_b: array whose ranges are excluded, or NULL
  * @out_start: start of the range found, or NULL
@@ -165,13 +158,13 @@ void __next_mem_range_rev(u64 *idx, int nid, enum memblock_flags flags,
 		const phys_addr_t m_end = mb_region_end(m);
 		const int m_nid = memblock_get_region_node(m);
 
-		if (should_skip_region(type_a, m, nid, flags))
+		if (mb_should_skip_region(type_a, m, nid, flags))
 			continue;
 
 		if (!type_b) {
 			store_range(m_start, m_end, m_nid, out_start, out_end,
 				    out_nid);
-			*idx = pack_cursor((unsigned long)(idx_a - 1), 0);
+			*idx = mb_cursor((unsigned long)(idx_a - 1), 0);
 			return;
 		}
 
@@ -192,8 +185,8 @@ void __next_mem_range_rev(u64 *idx, int nid, enum memblock_flags flags,
 					idx_a--;
 				else
 					idx_b--;
-				*idx = pack_cursor((unsigned long)idx_a,
-						   (unsigned long)idx_b);
+				*idx = mb_cursor((unsigned long)idx_a,
+						 (unsigned long)idx_b);
 				return;
 			}
 		}

@@ -24,12 +24,6 @@ struct sink {
 	bool flush;	/* write buf out when full instead of truncating */
 };
 
-struct spec {
-	bool alt, zero, left;
-	int width;
-	int length; /* 0: int, 1: long, 2: long long, 3: size_t */
-};
-
 static void put_char(struct sink *s, char c)
 {
 	if (s->flush && s->pos == s->size) {
@@ -67,177 +61,134 @@ static unsigned int div10(u64 *n)
 	return (unsigned int)r;
 }
 
-static void put_number(struct sink *s, u64 v, bool negative, unsigned int base,
-		       bool upper, const struct spec *sp)
-{
-	static const char lower_digits[] = "0123456789abcdef";
-	static const char upper_digits[] = "0123456789ABCDEF";
-	const char *digits = upper ? upper_digits : lower_digits;
-	char tmp[24];
-	int n = 0, prefix = 0, pad;
-
-	do {
-		if (base == 16) {
-			tmp[n++] = digits[v & 0xf];
-			v >>= 4;
-		} else {
-			tmp[n++] = digits[div10(&v)];
-		}
-	} while (v);
-
-	if (negative)
-		prefix = 1;
-	else if (sp->alt && base == 16)
-		prefix = 2;
-	pad = sp->width - n - prefix;
-
-	if (!sp->left && !sp->zero)
-		put_padding(s, pad, ' ');
-	if (negative)
-		put_char(s, '-');
-	else if (prefix == 2) {
-		put_char(s, '0');
-		put_char(s, upper ? 'X' : 'x');
-	}
-	if (!sp->left && sp->zero)
-		put_padding(s, pad, '0');
-	while (n)
-		put_char(s, tmp[--n]);
-	if (sp->left)
-		put_padding(s, pad, ' ');
-}
-
-static void put_string(struct sink *s, const char *str, const struct spec *sp)
-{
-	int len = 0;
-
-	if (!str)
-		str = "(null)";
-	while (str[len])
-		len++;
-	if (!sp->left)
-		put_padding(s, sp->width - len, ' ');
-	while (*str)
-		put_char(s, *str++);
-	if (sp->left)
-		put_padding(s, sp->width - len, ' ');
-}
-
-static u64 fetch_unsigned(mb_va_list *ap, int length)
+/* Fetch an integer argument of @length: 0 int, 1 long, 2 long long, 3 size_t. */
+static u64 fetch(mb_va_list *ap, int length, bool is_signed)
 {
 	switch (length) {
 	case 1:
-		return mb_va_arg(*ap, unsigned long);
+		return is_signed ? (u64)mb_va_arg(*ap, long) :
+				   mb_va_arg(*ap, unsigned long);
 	case 2:
 		return mb_va_arg(*ap, unsigned long long);
 	case 3:
 		return mb_va_arg(*ap, size_t);
 	default:
-		return mb_va_arg(*ap, unsigned int);
+		return is_signed ? (u64)mb_va_arg(*ap, int) :
+				   mb_va_arg(*ap, unsigned int);
 	}
-}
-
-static long long fetch_signed(mb_va_list *ap, int length)
-{
-	switch (length) {
-	case 1:
-		return mb_va_arg(*ap, long);
-	case 2:
-		return mb_va_arg(*ap, long long);
-	case 3:
-		return (long long)mb_va_arg(*ap, size_t);
-	default:
-		return mb_va_arg(*ap, int);
-	}
-}
-
-static const char *parse_spec(const char *f, struct spec *sp)
-{
-	*sp = (struct spec){ 0 };
-	for (;; f++) {
-		if (*f == '#')
-			sp->alt = true;
-		else if (*f == '0')
-			sp->zero = true;
-		else if (*f == '-')
-			sp->left = true;
-		else
-			break;
-	}
-	// cppcheck-suppress knownConditionTrueFalse ; false positive: '1'..'9' are still possible here
-	while (*f >= '0' && *f <= '9')
-		sp->width = sp->width * 10 + (*f++ - '0');
-	if (*f == 'z') {
-		sp->length = 3;
-		f++;
-	}
-	while (*f == 'l') {
-		sp->length++;
-		f++;
-	}
-	return f;
 }
 
 static void format(struct sink *s, const char *f, mb_va_list *ap)
 {
-	struct spec sp;
-
 	for (; *f; f++) {
+		char tmp[24], *str = tmp + sizeof(tmp), c;
+		const char *digits = "0123456789abcdef";
+		bool alt = false, zero = false, left = false, neg = false;
+		int width = 0, length = 0, prefix = 0, len;
+		unsigned int base = 16;
+		u64 v;
+
 		if (*f != '%') {
 			put_char(s, *f);
 			continue;
 		}
-		f = parse_spec(f + 1, &sp);
-		switch (*f) {
-		case 'd':
-		case 'i': {
-			long long v = fetch_signed(ap, sp.length);
-			u64 mag = v < 0 ? (u64)0 - (u64)v : (u64)v;
-
-			put_number(s, mag, v < 0, 10, false, &sp);
-			break;
+		for (;; f++) {
+			if (f[1] == '#')
+				alt = true;
+			else if (f[1] == '0')
+				zero = true;
+			else if (f[1] == '-')
+				left = true;
+			else
+				break;
 		}
-		case 'u':
-			put_number(s, fetch_unsigned(ap, sp.length), false, 10,
-				   false, &sp);
+		while (*++f >= '0' && *f <= '9')
+			width = width * 10 + (*f - '0');
+		if (*f == 'z') {
+			length = 3;
+			f++;
+		}
+		while (*f == 'l') {
+			length++;
+			f++;
+		}
+		switch (c = *f) {
+		case 'd':
+		case 'i':
+			v = fetch(ap, length, true);
+			neg = (long long)v < 0;
+			if (neg)
+				v = (u64)0 - v;
+			base = 10;
 			break;
+		case 'u':
+			base = 10;
+			/* fall through */
 		case 'x':
 		case 'X':
-			put_number(s, fetch_unsigned(ap, sp.length), false, 16,
-				   *f == 'X', &sp);
-			break;
-		case 'c':
-			put_char(s, (char)mb_va_arg(*ap, int));
-			break;
-		case 's':
-			put_string(s, mb_va_arg(*ap, const char *), &sp);
+			v = fetch(ap, length, false);
 			break;
 		case 'p':
-			if (f[1] == 'a') {
-				const phys_addr_t *pa =
-					mb_va_arg(*ap, const phys_addr_t *);
-				struct spec hex = { .alt = true, .zero = true,
-					.width = 2 + 2 * (int)sizeof(phys_addr_t) };
-
+			left = false;
+			zero = f[1] == 'a';
+			alt = true;
+			width = 0;
+			if (zero) {
+				v = *mb_va_arg(*ap, const phys_addr_t *);
+				width = 2 + 2 * (int)sizeof(phys_addr_t);
 				f++;
-				put_number(s, *pa, false, 16, false, &hex);
 			} else {
-				struct spec hex = { .alt = true };
-
-				put_number(s, (uintptr_t)mb_va_arg(*ap, void *),
-					   false, 16, false, &hex);
+				v = (uintptr_t)mb_va_arg(*ap, void *);
 			}
 			break;
-		case '%':
-			put_char(s, '%');
-			break;
+		case 's':
+			str = mb_va_arg(*ap, char *);
+			if (!str)
+				str = "(null)";
+			for (len = 0; str[len]; len++)
+				;
+			zero = false;
+			goto emit;
+		case 'c':
+			put_char(s, (char)mb_va_arg(*ap, int));
+			continue;
 		case '\0':
 			return;
 		default:
-			put_char(s, '%');
-			put_char(s, *f);
-			break;
+			if (c != '%')
+				put_char(s, '%');
+			put_char(s, c);
+			continue;
 		}
+
+		if (c == 'X')
+			digits = "0123456789ABCDEF";
+		do {
+			*--str = digits[base == 16 ? (v & 0xf) : div10(&v)];
+			if (base == 16)
+				v >>= 4;
+		} while (v);
+		if (neg) {
+			*--str = '-';
+			prefix = 1;
+		} else if (alt && base == 16) {
+			*--str = c == 'X' ? 'X' : 'x';
+			*--str = '0';
+			prefix = 2;
+		}
+		len = (int)(tmp + sizeof(tmp) - str);
+emit:
+		width -= len;
+		if (!left && !zero)
+			put_padding(s, width, ' ');
+		for (; prefix; prefix--, len--)
+			put_char(s, *str++);
+		if (!left && zero)
+			put_padding(s, width, '0');
+		while (len--)
+			put_char(s, *str++);
+		if (left)
+			put_padding(s, width, ' ');
 	}
 }
 

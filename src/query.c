@@ -4,23 +4,63 @@
  */
 #include "internal.h"
 
-/* Binary search: the index of the region of @type holding @addr, or -1. */
+/*
+ * The region just past the last region of @type that starts at or below
+ * @addr: a binary search of the sorted array. It probes at power-of-two
+ * steps, kept in bytes, so that a step is a compare and an addition.
+ */
+static struct memblock_region *upper_bound(const struct memblock_type *type,
+					   phys_addr_t addr)
+{
+	const size_t one = sizeof(struct memblock_region);
+	char *p = (char *)type->regions;
+	size_t step;
+
+	if (!type->cnt)
+		return type->regions;
+	step = mb_bit_floor(type->cnt) * one;
+	if (((struct memblock_region *)(p + step) - 1)->base <= addr)
+		p += type->cnt * one - step;
+	while ((step >>= 1) >= one)
+		if (((struct memblock_region *)(p + step) - 1)->base <= addr)
+			p += step;
+	return (struct memblock_region *)p +
+	       (((struct memblock_region *)p)->base <= addr);
+}
+
+/* The number of regions of @type that start at or below @addr. */
+unsigned long mb_count_at_or_below(const struct memblock_type *type,
+				   phys_addr_t addr)
+{
+	return (unsigned long)(upper_bound(type, addr) - type->regions);
+}
+
+/* The index of the first region of @type that ends above @addr, or cnt. */
+unsigned long mb_first_above(const struct memblock_type *type,
+			     phys_addr_t addr)
+{
+	unsigned long i = mb_count_at_or_below(type, addr);
+
+	return i && mb_region_end(&type->regions[i - 1]) > addr ? i - 1 : i;
+}
+
+/* The region of @type holding @addr, or NULL. */
+static struct memblock_region *find_region(const struct memblock_type *type,
+					   phys_addr_t addr)
+{
+	struct memblock_region *r = upper_bound(type, addr);
+
+	if (r != type->regions && addr - r[-1].base < r[-1].size)
+		return r - 1;
+	return NULL;
+}
+
+/* The index of the region of @type holding @addr, or -1. */
 long mb_search(const struct memblock_type *type, phys_addr_t addr)
 {
-	unsigned long left = 0, right = type->cnt;
+	struct memblock_region *r = find_region(type, addr);
 
-	while (left < right) {
-		unsigned long mid = left + (right - left) / 2;
-		const struct memblock_region *r = &type->regions[mid];
-
-		if (addr < r->base)
-			right = mid;
-		else if (addr >= mb_region_end(r))
-			left = mid + 1;
-		else
-			return (long)mid;
-	}
-	return -1;
+	return r ? r - type->regions : -1;
 }
 
 /**
@@ -122,7 +162,7 @@ phys_addr_t memblock_end_of_DRAM(void)
  */
 bool memblock_is_memory(phys_addr_t addr)
 {
-	return mb_search(&memblock.memory, addr) != -1;
+	return find_region(&memblock.memory, addr);
 }
 
 /**
@@ -186,7 +226,7 @@ bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
  */
 bool memblock_is_reserved(phys_addr_t addr)
 {
-	return mb_search(&memblock.reserved, addr) != -1;
+	return find_region(&memblock.reserved, addr);
 }
 
 /**

@@ -166,48 +166,126 @@ int memblock_ensure_capacity(struct memblock_type *type,
 }
 
 /*
- * Walk @type for the parts of [@base, @end) no region covers. With @insert,
- * add each part as a region; otherwise only count them. The window of
- * inserted slots is returned through @first and @last (exclusive).
+ * Count the parts of [@base, @end) that no region of @type covers, and find
+ * the window a merge looks at once they are in: the region just below the
+ * first part and the one just above the last, and all between. The window's
+ * existing regions are the slots [*@first, *@last).
  */
-static unsigned long fill_gaps(struct memblock_type *type, phys_addr_t base,
-			       phys_addr_t end, int nid,
-			       enum memblock_flags flags, bool insert,
+static unsigned long scan_gaps(const struct memblock_type *type,
+			       phys_addr_t base, phys_addr_t end,
 			       unsigned long *first, unsigned long *last)
 {
+	const struct memblock_region *r = type->regions;
+	unsigned long idx = mb_first_above(type, base);
 	unsigned long nr_new = 0;
+
+	for (; idx < type->cnt && r[idx].base < end; idx++) {
+		if (r[idx].base > base) {
+			if (!nr_new++)
+				*first = idx ? idx - 1 : 0;
+			*last = idx + 1;
+		}
+		base = MB_MIN(mb_region_end(&r[idx]), end);
+	}
+	if (base < end) {
+		if (!nr_new++)
+			*first = idx ? idx - 1 : 0;
+		*last = MB_MIN(idx + 1, type->cnt);
+	}
+	return nr_new;
+}
+
+/* The largest window fill_window() writes at once. */
+#define WINDOW_MAX 8
+
+struct window {
+	struct memblock_region r[WINDOW_MAX];
+	unsigned long n;
+};
+
+/* Append @r to @w, merged into the last region when they may merge. */
+static void window_push(struct window *w, const struct memblock_region *r)
+{
+	if (w->n && regions_mergeable(&w->r[w->n - 1], r))
+		w->r[w->n - 1].size += r->size;
+	else
+		w->r[w->n++] = *r;
+}
+
+/*
+ * Add the uncovered parts of [@base, @end) with @nid and @flags by writing
+ * the window found by scan_gaps() in its final, merged form: the same
+ * result as inserting each part and then merging the window, but the tail
+ * of the array moves once, and not at all when the parts merge away.
+ */
+static void fill_window(struct memblock_type *type, phys_addr_t base,
+			phys_addr_t end, int nid, enum memblock_flags flags,
+			unsigned long first, unsigned long last)
+{
+	struct memblock_region *r = type->regions;
+	struct memblock_region part = { .flags = flags };
+	phys_addr_t cur = first ? MB_CLAMP(mb_region_end(&r[first - 1]), base,
+					   end) : base;
+	struct window w = { .n = 0 };	/* zeroed: no undefined padding copied out */
 	unsigned long idx;
 
-	for (idx = 0; idx < type->cnt; idx++) {
+	memblock_set_region_node(&part, nid);
+	for (idx = first;; idx++) {
+		const phys_addr_t stop = idx < type->cnt ?
+					 MB_MIN(r[idx].base, end) : end;
+
+		if (cur < stop) {
+			part.base = cur;
+			part.size = stop - cur;
+			type->total_size += part.size;
+			window_push(&w, &part);
+		}
+		if (idx == last)
+			break;
+		window_push(&w, &r[idx]);
+		cur = MB_CLAMP(mb_region_end(&r[idx]), base, end);
+	}
+
+	if (w.n != last - first)
+		memblock_env_memmove(&r[first + w.n], &r[last],
+				     (type->cnt - last) * REGION_BYTES);
+	memblock_env_memcpy(&r[first], w.r, w.n * REGION_BYTES);
+	type->cnt += w.n - (last - first);
+}
+
+/*
+ * Insert the uncovered parts of [@base, @end) one by one, for windows too
+ * large for fill_window(). Returns the window of inserted slots through
+ * @first and @last (exclusive).
+ */
+static void insert_gaps(struct memblock_type *type, phys_addr_t base,
+			phys_addr_t end, int nid, enum memblock_flags flags,
+			unsigned long *first, unsigned long *last)
+{
+	unsigned long idx;
+	bool any = false;
+
+	for (idx = mb_first_above(type, base);
+	     idx < type->cnt && type->regions[idx].base < end; idx++) {
 		const phys_addr_t rbase = type->regions[idx].base;
 		const phys_addr_t rend = mb_region_end(&type->regions[idx]);
 
-		if (rbase >= end)
-			break;
-		if (rend <= base)
-			continue;
 		if (rbase > base) {
-			if (insert) {
-				if (!nr_new)
-					*first = idx;
-				*last = idx + 1;
-				insert_region(type, idx++, base, rbase - base,
-					      nid, flags);
-			}
-			nr_new++;
+			if (!any)
+				*first = idx;
+			any = true;
+			*last = idx + 1;
+			insert_region(type, idx++, base, rbase - base, nid,
+				      flags);
 		}
 		base = MB_MIN(rend, end);
 	}
 	if (base < end) {
-		if (insert) {
-			if (!nr_new)
-				*first = idx;
-			insert_region(type, idx, base, end - base, nid, flags);
-			*last = idx + 1;
-		}
-		nr_new++;
+		if (!any)
+			*first = idx;
+		insert_region(type, idx, base, end - base, nid, flags);
+		*last = idx + 1;
 	}
-	return nr_new;
 }
 
 /*
@@ -219,7 +297,7 @@ int mb_add_range(struct memblock_type *type, phys_addr_t base,
 {
 	const phys_addr_t end = base + mb_cap_size(base, &size);
 	unsigned long first = 0, last = 0;
-	unsigned long nr_new;
+	unsigned long nr_new, max;
 
 	if (!size)
 		return 0;
@@ -235,21 +313,26 @@ int mb_add_range(struct memblock_type *type, phys_addr_t base,
 	}
 
 	/*
-	 * A range can add at most cnt + 1 pieces. When that many might not
-	 * fit, count them first and grow the array before changing anything.
+	 * Count the new parts, and grow the array until they fit before
+	 * changing anything. Growing the reserved array reserves the new
+	 * array, so look again afterwards.
 	 */
-	if (type->cnt * 2 + 1 > type->max) {
-		nr_new = fill_gaps(type, base, end, nid, flags, false, NULL,
-				   NULL);
-		if (!nr_new)
-			return 0;
-		while (type->cnt + nr_new > type->max)
-			if (double_array(type, base, size))
-				return -ENOMEM;
-	}
+	nr_new = scan_gaps(type, base, end, &first, &last);
+	if (!nr_new)
+		return 0;
+	max = type->max;
+	while (type->cnt + nr_new > type->max)
+		if (double_array(type, base, size))
+			return -ENOMEM;
+	if (max != type->max)
+		nr_new = scan_gaps(type, base, end, &first, &last);
 
-	if (fill_gaps(type, base, end, nid, flags, true, &first, &last))
+	if (last - first + nr_new <= WINDOW_MAX) {
+		fill_window(type, base, end, nid, flags, first, last);
+	} else {
+		insert_gaps(type, base, end, nid, flags, &first, &last);
 		mb_merge_regions(type, first, last);
+	}
 	return 0;
 }
 
@@ -273,7 +356,7 @@ int mb_isolate_range(struct memblock_type *type, phys_addr_t base,
 		if (double_array(type, base, size))
 			return -ENOMEM;
 
-	for (idx = 0; idx < type->cnt; idx++) {
+	for (idx = mb_first_above(type, base); idx < type->cnt; idx++) {
 		struct memblock_region *rgn = &type->regions[idx];
 		const phys_addr_t rbase = rgn->base;
 		const phys_addr_t rend = mb_region_end(rgn);
@@ -349,6 +432,20 @@ static int set_or_clear_flag(struct memblock_type *type, phys_addr_t base,
 	return 0;
 }
 
+/*
+ * The debug log line of a call on a range: "func: [base-last]", and
+ * " nid=N flags=F" after it when @with_node.
+ */
+static void log_range(const char *func, phys_addr_t base, phys_addr_t size,
+		      int nid, enum memblock_flags flags, bool with_node)
+{
+	const phys_addr_t last = base + size - 1;
+
+	memblock_dbg(with_node ? "%s: [%pa-%pa] nid=%d flags=%#x\n" :
+				 "%s: [%pa-%pa]\n",
+		     func, &base, &last, nid, flags);
+}
+
 /**
  * memblock_add_node - add memory with a node id and flags
  * @base: first address of the range
@@ -366,8 +463,7 @@ static int set_or_clear_flag(struct memblock_type *type, phys_addr_t base,
 int memblock_add_node(phys_addr_t base, phys_addr_t size, int nid,
 		      enum memblock_flags flags)
 {
-	memblock_dbg("%s: [%pa-%pa] nid=%d flags=%#x\n", __func__, &base,
-		     &(phys_addr_t){ base + size - 1 }, nid, flags);
+	log_range(__func__, base, size, nid, flags, true);
 	if (!mb_nid_storable(nid))
 		return -EINVAL;
 	return mb_add_range(&memblock.memory, base, size, nid, flags);
@@ -385,8 +481,7 @@ int memblock_add_node(phys_addr_t base, phys_addr_t size, int nid,
  */
 int memblock_add(phys_addr_t base, phys_addr_t size)
 {
-	memblock_dbg("%s: [%pa-%pa]\n", __func__, &base,
-		     &(phys_addr_t){ base + size - 1 });
+	log_range(__func__, base, size, 0, MEMBLOCK_NONE, false);
 	return mb_add_range(&memblock.memory, base, size, MAX_NUMNODES,
 			    MEMBLOCK_NONE);
 }
@@ -403,8 +498,7 @@ int memblock_add(phys_addr_t base, phys_addr_t size)
  */
 int memblock_remove(phys_addr_t base, phys_addr_t size)
 {
-	memblock_dbg("%s: [%pa-%pa]\n", __func__, &base,
-		     &(phys_addr_t){ base + size - 1 });
+	log_range(__func__, base, size, 0, MEMBLOCK_NONE, false);
 	return mb_remove_range(&memblock.memory, base, size);
 }
 
@@ -420,8 +514,7 @@ int memblock_remove(phys_addr_t base, phys_addr_t size)
  */
 int memblock_phys_free(phys_addr_t base, phys_addr_t size)
 {
-	memblock_dbg("%s: [%pa-%pa]\n", __func__, &base,
-		     &(phys_addr_t){ base + size - 1 });
+	log_range(__func__, base, size, 0, MEMBLOCK_NONE, false);
 	return mb_remove_range(&memblock.reserved, base, size);
 }
 
@@ -449,8 +542,7 @@ void memblock_free(void *ptr, size_t size)
 int __memblock_reserve(phys_addr_t base, phys_addr_t size, int nid,
 		       enum memblock_flags flags)
 {
-	memblock_dbg("%s: [%pa-%pa] nid=%d flags=%#x\n", __func__, &base,
-		     &(phys_addr_t){ base + size - 1 }, nid, flags);
+	log_range(__func__, base, size, nid, flags, true);
 	if (!mb_nid_storable(nid))
 		return -EINVAL;
 	return mb_add_range(&memblock.reserved, base, size, nid, flags);
@@ -469,8 +561,7 @@ int __memblock_reserve(phys_addr_t base, phys_addr_t size, int nid,
  */
 int memblock_physmem_add(phys_addr_t base, phys_addr_t size)
 {
-	memblock_dbg("%s: [%pa-%pa]\n", __func__, &base,
-		     &(phys_addr_t){ base + size - 1 });
+	log_range(__func__, base, size, 0, MEMBLOCK_NONE, false);
 	return mb_add_range(&physmem, base, size, MAX_NUMNODES, MEMBLOCK_NONE);
 }
 #endif

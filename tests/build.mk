@@ -53,7 +53,7 @@ check-compat:
 	@echo "=== Linux API compatibility"
 	@$(MAKE) --no-print-directory O=$(COMPAT_DIR) KCONFIG_CONFIG=/nonexistent lib
 	$(Q)$(CC) -std=c11 -Iinclude tests/compat/linux_api.c \
-		$(COMPAT_DIR)/libmemblock.a -o $(COMPAT_DIR)/linux-api
+		$(COMPAT_DIR)/libmemblock.a -o $(COMPAT_DIR)/linux-api $(SAN_FLAGS)
 	@$(COMPAT_DIR)/linux-api
 
 check-one: test-bins

@@ -54,11 +54,15 @@ const char *memblock_fw_strerror(int err);
 
 /**
  * struct memblock_fw_stats - what an import did (optional output)
- * @entries: entries read from the input
+ * @entries: entries read from the input (FDT: reg tuples, reserved-memory
+ *	nodes without reg, disabled nodes, /memreserve/ entries)
  * @ignored: entries skipped on purpose (zero length, types with no meaning
- *	for memblock); each is also logged when memblock_debug is set
- * @memory: bytes added to memblock.memory
- * @reserved: bytes added to memblock.reserved
+ *	for memblock, disabled or dynamic FDT nodes, entries beyond a 32-bit
+ *	phys_addr_t); each is also logged when memblock_debug is set
+ * @memory: bytes by which memblock.memory grew
+ * @reserved: bytes by which memblock.reserved grew
+ *
+ * Every importer zeroes it first and fills it only on success.
  */
 struct memblock_fw_stats {
 	unsigned long entries;
@@ -69,14 +73,14 @@ struct memblock_fw_stats {
 
 /* --- E820 (CONFIG_MEMBLOCK_FW_E820) ---------------------------------------- */
 
-#define E820_TYPE_RAM 1
-#define E820_TYPE_RESERVED 2
-#define E820_TYPE_ACPI 3
-#define E820_TYPE_NVS 4
-#define E820_TYPE_UNUSABLE 5
-#define E820_TYPE_PMEM 7
-#define E820_TYPE_PRAM 12
-#define E820_TYPE_SOFT_RESERVED 0xefffffff
+#define MEMBLOCK_E820_TYPE_RAM 1
+#define MEMBLOCK_E820_TYPE_RESERVED 2
+#define MEMBLOCK_E820_TYPE_ACPI 3
+#define MEMBLOCK_E820_TYPE_NVS 4
+#define MEMBLOCK_E820_TYPE_UNUSABLE 5
+#define MEMBLOCK_E820_TYPE_PMEM 7
+#define MEMBLOCK_E820_TYPE_PRAM 12
+#define MEMBLOCK_E820_TYPE_SOFT_RESERVED 0xefffffff
 
 int memblock_import_e820(const void *table, size_t nr_entries,
 			 size_t entry_size, struct memblock_fw_stats *stats);

@@ -49,7 +49,7 @@ static bool e820_next(const void *arg, size_t *cursor,
 /* RAM is memory; everything else, known or not, is kept out of use. */
 static unsigned int e820_action(uint32_t type)
 {
-	return type == E820_TYPE_RAM ? FW_ACT_MEMORY : FW_ACT_RESERVE;
+	return type == MEMBLOCK_E820_TYPE_RAM ? FW_ACT_MEMORY : FW_ACT_RESERVE;
 }
 
 static int e820_walk(struct fw_ctx *ctx, const void *arg)

@@ -185,9 +185,12 @@ static int classify_handoff(const struct memblock_region *mem,
 {
 	if (mem && (mem->flags & MEMBLOCK_DRIVER_MANAGED))
 		return 0;
-	if (rsv || (mem->flags & MEMBLOCK_NOMAP))
+	if (rsv)
 		return MEMBLOCK_MAP_RESERVED;
-	return MEMBLOCK_MAP_RAM;
+	if (!mem)
+		return 0;
+	return (mem->flags & MEMBLOCK_NOMAP) ? MEMBLOCK_MAP_RESERVED :
+					       MEMBLOCK_MAP_RAM;
 }
 
 /* The /memory view: all memory but driver-managed, reservations ignored. */
@@ -332,8 +335,8 @@ static void write_e820(uint8_t *p, const struct memblock_map_entry *e,
 	(void)arg;
 	put_le64(p, e->base);
 	put_le64(p + 8, e->size);
-	put_le32(p + 16, e->type == MEMBLOCK_MAP_RAM ? E820_TYPE_RAM :
-						       E820_TYPE_RESERVED);
+	put_le32(p + 16, e->type == MEMBLOCK_MAP_RAM ? MEMBLOCK_E820_TYPE_RAM :
+						       MEMBLOCK_E820_TYPE_RESERVED);
 }
 
 /**
@@ -342,7 +345,7 @@ static void write_e820(uint8_t *p, const struct memblock_map_entry *e,
  * @buf_size: bytes available at @buf
  *
  * Writes memblock_handoff_map() as packed 20-byte entries: base (u64),
- * length (u64), type (uint32_t: E820_TYPE_RAM or E820_TYPE_RESERVED), all
+ * length (u64), type (uint32_t: MEMBLOCK_E820_TYPE_RAM or MEMBLOCK_E820_TYPE_RESERVED), all
  * little-endian. The number of entries is the returned size divided by 20.
  *
  * Size query first: with @buf NULL nothing is written and the size is

@@ -197,7 +197,7 @@ static int mem_iter_next(struct mem_iter *it, uint32_t root, u64 *base,
 			break;
 	}
 	*base = mb_fdtw_read_cells(it->reg + it->pos, it->ac);
-	*size = mb_fdtw_read_cells(it->reg + it->pos + 4 * it->ac, it->sc);
+	*size = mb_fdtw_read_cells(it->reg + it->pos + (size_t)4 * it->ac, it->sc);
 	it->pos += tuple;
 	return 1;
 }
@@ -283,7 +283,7 @@ static int import_reserved_child(struct fw_ctx *ctx, const struct fdtw *w,
 	for (off = 0; off < len; off += 4 * (ac + sc)) {
 		mb_fw_count_entry(ctx);
 		err = mb_fw_emit(ctx, mb_fdtw_read_cells(reg + off, ac),
-				 mb_fdtw_read_cells(reg + off + 4 * ac, sc), act,
+				 mb_fdtw_read_cells(reg + off + (size_t)4 * ac, sc), act,
 				 MAX_NUMNODES);
 		if (err)
 			return err;

@@ -7,6 +7,7 @@
  * NUMA_NO_NODE and MEMBLOCK_NONE, which never yields DRIVER_MANAGED or
  * NOMAP memory (should_skip_region), nor anything reserved. It ignores
  * memblock.bottom_up and memblock.current_limit: the request says where.
+ * The search itself is the allocator's (mb_find_free_block in alloc.c).
  *
  * Explanation is the question no boot loader answers: not "is this range
  * free?" but "what, exactly, is in the way?".
@@ -17,69 +18,6 @@
 #ifdef CONFIG_MEMBLOCK_FW_EXPORT
 
 /* --- Placement ------------------------------------------------------------- */
-
-/* Highest aligned fit of @req in the free piece [@start, @end). */
-static bool fit_top_down(const struct memblock_placement *req,
-			 phys_addr_t start, phys_addr_t end, phys_addr_t *base)
-{
-	phys_addr_t cand;
-
-	if (end - start < req->size)
-		return false;
-	cand = MB_ALIGN_DOWN(end - req->size, req->align);
-	if (cand < start)
-		return false;
-	*base = cand;
-	return true;
-}
-
-/* Lowest aligned fit of @req in the free piece [@start, @end). */
-static bool fit_bottom_up(const struct memblock_placement *req,
-			  phys_addr_t start, phys_addr_t end, phys_addr_t *base)
-{
-	phys_addr_t cand;
-
-	if (start > PHYS_ADDR_MAX - (req->align - 1))
-		return false;	/* rounding up would wrap */
-	cand = MB_ALIGN_UP(start, req->align);
-	if (cand >= end || end - cand < req->size)
-		return false;
-	*base = cand;
-	return true;
-}
-
-/*
- * Clip the free piece [*@start, *@end) to the request's window; false when
- * nothing of it is left.
- */
-static bool clip_to_window(const struct memblock_placement *req,
-			   phys_addr_t *start, phys_addr_t *end)
-{
-	*start = MB_MAX(*start, req->min_addr);
-	*end = MB_MIN(*end, req->max_addr);
-	return *start < *end;
-}
-
-static bool find_hole(const struct memblock_placement *req, phys_addr_t *base)
-{
-	phys_addr_t start, end;
-	u64 i;
-
-	if (req->bottom_up) {
-		for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start,
-					&end, NULL)
-			if (clip_to_window(req, &start, &end) &&
-			    fit_bottom_up(req, start, end, base))
-				return true;
-	} else {
-		for_each_free_mem_range_reverse(i, NUMA_NO_NODE, MEMBLOCK_NONE,
-						&start, &end, NULL)
-			if (clip_to_window(req, &start, &end) &&
-			    fit_top_down(req, start, end, base))
-				return true;
-	}
-	return false;
-}
 
 /**
  * memblock_place_image - find (and reserve) room for a next-stage image
@@ -116,7 +54,9 @@ int memblock_place_image(const struct memblock_placement *req,
 	if (!req || !out_base || !req->size || !mb_is_pow2(req->align) ||
 	    req->min_addr >= req->max_addr)
 		return -EINVAL;
-	if (!find_hole(req, &base))
+	if (!mb_find_free_block(req->min_addr, req->max_addr, req->size,
+				req->align, NUMA_NO_NODE, MEMBLOCK_NONE,
+				!req->bottom_up, &base))
 		return -ENOENT;
 	if (req->reserve &&
 	    __memblock_reserve(base, req->size, NUMA_NO_NODE,

@@ -61,12 +61,12 @@ static const void *build(const struct e820_in *in, size_t n, size_t esz)
 
 /* qemu-system-i386 -m 128M (SeaBIOS), platform-notes §3a. */
 static const struct e820_in qemu_i386_128m[] = {
-	{ 0x0, 0x9fc00, E820_TYPE_RAM, 1 },
-	{ 0x9fc00, 0x400, E820_TYPE_RESERVED, 1 },
-	{ 0xf0000, 0x10000, E820_TYPE_RESERVED, 1 },
-	{ 0x100000, 0x7ee0000, E820_TYPE_RAM, 1 },
-	{ 0x7fe0000, 0x20000, E820_TYPE_RESERVED, 1 },
-	{ 0xfffc0000, 0x40000, E820_TYPE_RESERVED, 1 },
+	{ 0x0, 0x9fc00, MEMBLOCK_E820_TYPE_RAM, 1 },
+	{ 0x9fc00, 0x400, MEMBLOCK_E820_TYPE_RESERVED, 1 },
+	{ 0xf0000, 0x10000, MEMBLOCK_E820_TYPE_RESERVED, 1 },
+	{ 0x100000, 0x7ee0000, MEMBLOCK_E820_TYPE_RAM, 1 },
+	{ 0x7fe0000, 0x20000, MEMBLOCK_E820_TYPE_RESERVED, 1 },
+	{ 0xfffc0000, 0x40000, MEMBLOCK_E820_TYPE_RESERVED, 1 },
 };
 
 static void check_qemu_128m_low(void)
@@ -106,7 +106,7 @@ static void qemu_x86_64_128m_map_reserves_the_hole_above_4g(void **state)
 
 	(void)state;
 	memcpy(map, qemu_i386_128m, sizeof(qemu_i386_128m));
-	map[6] = (struct e820_in){ 0xfd00000000ULL, 0x300000000ULL, E820_TYPE_RESERVED, 1 };
+	map[6] = (struct e820_in){ 0xfd00000000ULL, 0x300000000ULL, MEMBLOCK_E820_TYPE_RESERVED, 1 };
 	assert_int_equal(memblock_import_e820(build(map, 7, 20), 7, 20, &st), 0);
 	assert_valid();
 	check_qemu_128m_low();
@@ -126,14 +126,14 @@ static void qemu_x86_64_128m_map_reserves_the_hole_above_4g(void **state)
 static void qemu_x86_64_6g_map_has_ram_above_4g(void **state)
 {
 	static const struct e820_in map[] = {
-		{ 0x0, 0x9fc00, E820_TYPE_RAM, 1 },
-		{ 0x9fc00, 0x400, E820_TYPE_RESERVED, 1 },
-		{ 0xf0000, 0x10000, E820_TYPE_RESERVED, 1 },
-		{ 0x100000, 0xbfee0000, E820_TYPE_RAM, 1 },
-		{ 0xbffe0000, 0x20000, E820_TYPE_RESERVED, 1 },
-		{ 0xfffc0000, 0x40000, E820_TYPE_RESERVED, 1 },
-		{ 0x100000000ULL, 0xc0000000ULL, E820_TYPE_RAM, 1 },
-		{ 0xfd00000000ULL, 0x300000000ULL, E820_TYPE_RESERVED, 1 },
+		{ 0x0, 0x9fc00, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0x9fc00, 0x400, MEMBLOCK_E820_TYPE_RESERVED, 1 },
+		{ 0xf0000, 0x10000, MEMBLOCK_E820_TYPE_RESERVED, 1 },
+		{ 0x100000, 0xbfee0000, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0xbffe0000, 0x20000, MEMBLOCK_E820_TYPE_RESERVED, 1 },
+		{ 0xfffc0000, 0x40000, MEMBLOCK_E820_TYPE_RESERVED, 1 },
+		{ 0x100000000ULL, 0xc0000000ULL, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0xfd00000000ULL, 0x300000000ULL, MEMBLOCK_E820_TYPE_RESERVED, 1 },
 	};
 	struct memblock_fw_stats st;
 
@@ -158,16 +158,16 @@ static void qemu_x86_64_6g_map_has_ram_above_4g(void **state)
 static void qemu_q35_4g_map(void **state)
 {
 	static const struct e820_in map[] = {
-		{ 0x0, 0x9fc00, E820_TYPE_RAM, 1 },
-		{ 0x9fc00, 0x400, E820_TYPE_RESERVED, 1 },
-		{ 0xf0000, 0x10000, E820_TYPE_RESERVED, 1 },
-		{ 0x100000, 0x7fedf000, E820_TYPE_RAM, 1 },
-		{ 0x7ffdf000, 0x21000, E820_TYPE_RESERVED, 1 },
-		{ 0xb0000000, 0x10000000, E820_TYPE_RESERVED, 1 },
-		{ 0xfed1c000, 0x4000, E820_TYPE_RESERVED, 1 },
-		{ 0xfeffc000, 0x4000, E820_TYPE_RESERVED, 1 },
-		{ 0xfffc0000, 0x40000, E820_TYPE_RESERVED, 1 },
-		{ 0x100000000ULL, 0x80000000ULL, E820_TYPE_RAM, 1 },
+		{ 0x0, 0x9fc00, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0x9fc00, 0x400, MEMBLOCK_E820_TYPE_RESERVED, 1 },
+		{ 0xf0000, 0x10000, MEMBLOCK_E820_TYPE_RESERVED, 1 },
+		{ 0x100000, 0x7fedf000, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0x7ffdf000, 0x21000, MEMBLOCK_E820_TYPE_RESERVED, 1 },
+		{ 0xb0000000, 0x10000000, MEMBLOCK_E820_TYPE_RESERVED, 1 },
+		{ 0xfed1c000, 0x4000, MEMBLOCK_E820_TYPE_RESERVED, 1 },
+		{ 0xfeffc000, 0x4000, MEMBLOCK_E820_TYPE_RESERVED, 1 },
+		{ 0xfffc0000, 0x40000, MEMBLOCK_E820_TYPE_RESERVED, 1 },
+		{ 0x100000000ULL, 0x80000000ULL, MEMBLOCK_E820_TYPE_RAM, 1 },
 	};
 	struct memblock_fw_stats st;
 
@@ -190,14 +190,14 @@ static void qemu_q35_4g_map(void **state)
 static void every_type_but_ram_is_reserved_and_not_memory(void **state)
 {
 	static const struct e820_in map[] = {
-		{ 0x100000, 0x100000, E820_TYPE_RAM, 1 },
-		{ 0x200000, 0x1000, E820_TYPE_RESERVED, 1 },
-		{ 0x300000, 0x1000, E820_TYPE_ACPI, 1 },
-		{ 0x400000, 0x1000, E820_TYPE_NVS, 1 },
-		{ 0x500000, 0x1000, E820_TYPE_UNUSABLE, 1 },
-		{ 0x600000, 0x1000, E820_TYPE_PMEM, 1 },
-		{ 0x700000, 0x1000, E820_TYPE_PRAM, 1 },
-		{ 0x800000, 0x1000, E820_TYPE_SOFT_RESERVED, 1 },
+		{ 0x100000, 0x100000, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0x200000, 0x1000, MEMBLOCK_E820_TYPE_RESERVED, 1 },
+		{ 0x300000, 0x1000, MEMBLOCK_E820_TYPE_ACPI, 1 },
+		{ 0x400000, 0x1000, MEMBLOCK_E820_TYPE_NVS, 1 },
+		{ 0x500000, 0x1000, MEMBLOCK_E820_TYPE_UNUSABLE, 1 },
+		{ 0x600000, 0x1000, MEMBLOCK_E820_TYPE_PMEM, 1 },
+		{ 0x700000, 0x1000, MEMBLOCK_E820_TYPE_PRAM, 1 },
+		{ 0x800000, 0x1000, MEMBLOCK_E820_TYPE_SOFT_RESERVED, 1 },
 		{ 0x900000, 0x1000, 6, 1 },	/* unknown */
 		{ 0xa00000, 0x1000, 0x1234, 1 },	/* unknown */
 	};
@@ -222,12 +222,12 @@ static void every_type_but_ram_is_reserved_and_not_memory(void **state)
 static void extended_attribute_bit0_clear_ignores_the_entry(void **state)
 {
 	static const struct e820_in map[] = {
-		{ 0x100000, 0x100000, E820_TYPE_RAM, 1 },
-		{ 0x200000, 0x100000, E820_TYPE_RAM, 0 },	/* disabled */
-		{ 0x300000, 0x1000, E820_TYPE_RESERVED, 2 },	/* bit 0 clear */
-		{ 0x400000, 0x1000, E820_TYPE_RESERVED, 3 },
+		{ 0x100000, 0x100000, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0x200000, 0x100000, MEMBLOCK_E820_TYPE_RAM, 0 },	/* disabled */
+		{ 0x300000, 0x1000, MEMBLOCK_E820_TYPE_RESERVED, 2 },	/* bit 0 clear */
+		{ 0x400000, 0x1000, MEMBLOCK_E820_TYPE_RESERVED, 3 },
 		/* A disabled entry takes no part in the overlap check either. */
-		{ 0x100000, 0x1000, E820_TYPE_RESERVED, 0 },
+		{ 0x100000, 0x1000, MEMBLOCK_E820_TYPE_RESERVED, 0 },
 	};
 	struct memblock_fw_stats st;
 
@@ -245,9 +245,9 @@ static void extended_attribute_bit0_clear_ignores_the_entry(void **state)
 static void zero_length_entries_are_skipped_and_counted(void **state)
 {
 	static const struct e820_in map[] = {
-		{ 0x100000, 0, E820_TYPE_RAM, 1 },
-		{ 0x100000, 0x100000, E820_TYPE_RAM, 1 },
-		{ 0x180000, 0, E820_TYPE_RESERVED, 1 },	/* inside RAM, no size */
+		{ 0x100000, 0, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0x100000, 0x100000, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0x180000, 0, MEMBLOCK_E820_TYPE_RESERVED, 1 },	/* inside RAM, no size */
 	};
 	struct memblock_fw_stats st;
 
@@ -266,11 +266,11 @@ static void zero_length_entries_are_skipped_and_counted(void **state)
 static void overlapping_entries_of_one_type_merge(void **state)
 {
 	static const struct e820_in map[] = {
-		{ 0x100000, 0x200000, E820_TYPE_RAM, 1 },
-		{ 0x200000, 0x200000, E820_TYPE_RAM, 1 },
-		{ 0x400000, 0x100000, E820_TYPE_RAM, 1 },	/* touching */
-		{ 0x800000, 0x2000, E820_TYPE_NVS, 1 },
-		{ 0x801000, 0x2000, E820_TYPE_NVS, 1 },
+		{ 0x100000, 0x200000, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0x200000, 0x200000, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0x400000, 0x100000, MEMBLOCK_E820_TYPE_RAM, 1 },	/* touching */
+		{ 0x800000, 0x2000, MEMBLOCK_E820_TYPE_NVS, 1 },
+		{ 0x801000, 0x2000, MEMBLOCK_E820_TYPE_NVS, 1 },
 	};
 
 	(void)state;
@@ -286,7 +286,7 @@ static void overlapping_entries_of_one_type_merge(void **state)
 static void entry_crossing_4g(void **state)
 {
 	static const struct e820_in map[] = {
-		{ 0xc0000000, 0x80000000, E820_TYPE_RAM, 1 },
+		{ 0xc0000000, 0x80000000, MEMBLOCK_E820_TYPE_RAM, 1 },
 	};
 	struct memblock_fw_stats st;
 
@@ -306,7 +306,7 @@ static void entry_crossing_4g(void **state)
 static void entry_ending_just_below_2_64_is_accepted(void **state)
 {
 	static const struct e820_in map[] = {
-		{ 0xfffffffffffff000ULL, 0xfff, E820_TYPE_RESERVED, 1 },
+		{ 0xfffffffffffff000ULL, 0xfff, MEMBLOCK_E820_TYPE_RESERVED, 1 },
 	};
 	struct memblock_fw_stats st;
 
@@ -349,8 +349,8 @@ static void expect_error(const struct e820_in *map, size_t n, size_t esz, int er
 static void entry_wrapping_past_2_64_is_erange(void **state)
 {
 	static const struct e820_in map[] = {
-		{ 0x100000, 0x100000, E820_TYPE_RAM, 1 },
-		{ 0xfffffffffffff000ULL, 0x2000, E820_TYPE_RESERVED, 1 },
+		{ 0x100000, 0x100000, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0xfffffffffffff000ULL, 0x2000, MEMBLOCK_E820_TYPE_RESERVED, 1 },
 	};
 
 	(void)state;
@@ -360,8 +360,8 @@ static void entry_wrapping_past_2_64_is_erange(void **state)
 static void entry_reaching_2_64_is_erange(void **state)
 {
 	static const struct e820_in map[] = {
-		{ 0x100000, 0x100000, E820_TYPE_RAM, 1 },
-		{ 0xfffffffffffff000ULL, 0x1000, E820_TYPE_RESERVED, 1 },
+		{ 0x100000, 0x100000, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0xfffffffffffff000ULL, 0x1000, MEMBLOCK_E820_TYPE_RESERVED, 1 },
 	};
 
 	(void)state;
@@ -371,9 +371,9 @@ static void entry_reaching_2_64_is_erange(void **state)
 static void overlapping_entries_of_different_types_are_eexist(void **state)
 {
 	static const struct e820_in map[] = {
-		{ 0x0, 0x9fc00, E820_TYPE_RAM, 1 },
-		{ 0x100000, 0x7ee0000, E820_TYPE_RAM, 1 },
-		{ 0x9f000, 0x1000, E820_TYPE_RESERVED, 1 },	/* inside RAM */
+		{ 0x0, 0x9fc00, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0x100000, 0x7ee0000, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0x9f000, 0x1000, MEMBLOCK_E820_TYPE_RESERVED, 1 },	/* inside RAM */
 	};
 
 	(void)state;
@@ -387,9 +387,9 @@ static void overlap_late_in_a_long_table_is_eexist(void **state)
 	(void)state;
 	for (int i = 0; i < 99; i++)
 		map[i] = (struct e820_in){ 0x100000 + (uint64_t)i * 0x10000, 0x8000,
-					   E820_TYPE_RAM, 1 };
+					   MEMBLOCK_E820_TYPE_RAM, 1 };
 	map[99] = (struct e820_in){ 0x100000 + 98 * 0x10000 + 0x7000, 0x2000,
-				    E820_TYPE_ACPI, 1 };
+				    MEMBLOCK_E820_TYPE_ACPI, 1 };
 	expect_error(map, 100, 20, -EEXIST);
 }
 
@@ -414,9 +414,9 @@ static void bad_entry_size_and_null_table_are_einval(void **state)
 static void full_arrays_without_growth_are_enomem_and_unchanged(void **state)
 {
 	static const struct e820_in map[] = {
-		{ 0x100000, 0x1000, E820_TYPE_RAM, 1 },
-		{ 0x300000, 0x1000, E820_TYPE_RAM, 1 },
-		{ 0x500000, 0x1000, E820_TYPE_RAM, 1 },
+		{ 0x100000, 0x1000, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0x300000, 0x1000, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0x500000, 0x1000, MEMBLOCK_E820_TYPE_RAM, 1 },
 	};
 	struct mb_snapshot snap;
 
@@ -440,7 +440,7 @@ static void long_map_grows_the_arrays(void **state)
 	memblock_allow_resize();
 	for (int i = 0; i < 400; i++)
 		map[i] = (struct e820_in){ 0x10000000 + (uint64_t)i * SZ_64K, SZ_32K,
-					   (i & 1) ? E820_TYPE_RESERVED : E820_TYPE_RAM, 1 };
+					   (i & 1) ? MEMBLOCK_E820_TYPE_RESERVED : MEMBLOCK_E820_TYPE_RAM, 1 };
 	assert_int_equal(memblock_import_e820(build(map, 400, 24), 400, 24, &st), 0);
 	assert_valid();
 	assert_int_equal(memblock.memory.cnt, 201);
@@ -525,7 +525,7 @@ static void random_maps_never_fail_half_way(void **state)
 			map[i] = (struct e820_in){ 0x100000 + (uint64_t)i * SZ_1M +
 						   (rnd() % 128) * SZ_4K,
 						   (1 + rnd() % 128) * SZ_4K,
-						   rnd() & 1 ? E820_TYPE_RAM : E820_TYPE_NVS, 1 };
+						   rnd() & 1 ? MEMBLOCK_E820_TYPE_RAM : MEMBLOCK_E820_TYPE_NVS, 1 };
 		mb_snapshot_take(&snap);
 		ret = memblock_import_e820(build(map, n, 20), n, 20, NULL);
 		assert_valid();

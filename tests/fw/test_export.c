@@ -69,8 +69,8 @@ static void assert_e820(const struct want *want, size_t n)
 		assert_int_equal(le(e, 8), want[i].base);
 		assert_int_equal(le(e + 8, 8), want[i].size);
 		assert_int_equal(le(e + 16, 4),
-				 want[i].type == RAM ? E820_TYPE_RAM :
-						       E820_TYPE_RESERVED);
+				 want[i].type == RAM ? MEMBLOCK_E820_TYPE_RAM :
+						       MEMBLOCK_E820_TYPE_RESERVED);
 	}
 }
 

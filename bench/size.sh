@@ -1,0 +1,110 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+#
+# size.sh OUTDIR - code size of the library at -Os, freestanding, for
+# x86_64, aarch64, riscv64, Thumb-2 (Cortex-M4) and i386.
+#
+# "The core" is every src/*.c file except validate.c: all that an embedder
+# of the plain Linux API can link (print.c, the formatter behind messages
+# and the dump, included). validate.c (memblock_validate(), an extension the
+# tests use) is shown on its own line; as an archive member it is linked
+# only by programs that call it. Each firmware module (src/fw/*.c) is shown
+# in the default configuration, where all are on, and in an all-off one,
+# where each must be empty.
+#
+# Sizes are ELF section sizes of the object files: text (.text*), ro
+# (.rodata*, read-only data), data (.data*, .sdata*), bss (.bss*, .sbss*);
+# text+ro is what the program image needs for code and constants (the
+# "text" of size(1) in Berkeley format, without unwind tables), the figure
+# to compare with another library compiled the same way.
+# A line "helpers:" lists calls to compiler run-time helpers (e.g. 64-bit
+# division), which a freestanding embedder would have to supply.
+set -eu
+
+out=${1:-build/size}
+SIZE=${LLVM_SIZE:-llvm-size}
+NM=${LLVM_NM:-llvm-nm}
+BASE="-std=c11 -Os -ffreestanding -fno-asynchronous-unwind-tables -Iinclude"
+# Configuration in force, nothing optional enabled (a bool that is absent is n).
+ALL_OFF="-DCONFIG_MEMBLOCK_KCONFIG=1 -DCONFIG_PHYS_ADDR_T_64BIT=1"
+
+arch_cc() {
+	case "$1" in
+	x86_64)		echo "${X86_64_CC:-gcc}" ;;
+	aarch64)	echo "aarch64-linux-gnu-gcc" ;;
+	riscv64)	echo "riscv64-linux-gnu-gcc" ;;
+	thumb2)		echo "arm-none-eabi-gcc -mthumb -mcpu=cortex-m4" ;;
+	i386)		echo "i686-linux-gnu-gcc -fno-pie" ;;
+	esac
+}
+
+# sizes OBJ -> "text ro text+ro data bss"
+sizes() {
+	$SIZE -A "$1" | awk '
+		$1 ~ /^\.text/ { t += $2 }
+		$1 ~ /^\.s?rodata/ { r += $2 }
+		$1 ~ /^\.s?data/ { d += $2 }
+		$1 ~ /^\.s?bss/ { b += $2 }
+		END { printf "%d %d %d %d %d\n", t, r, t + r, d, b }'
+}
+
+# build ARCH CONFIGNAME FLAGS FILE -> "text ro text+ro data bss" or "error"
+build() {
+	obj="$out/$1/$2/$(echo "$4" | tr / _).o"
+	mkdir -p "$(dirname "$obj")"
+	# shellcheck disable=SC2046,SC2086
+	if $(arch_cc "$1") $BASE $3 -c "$4" -o "$obj" 2>"$obj.log"; then
+		sizes "$obj"
+	else
+		echo "error"
+	fi
+}
+
+helpers() {
+	# shellcheck disable=SC2086
+	$NM -u "$@" 2>/dev/null | awk '$2 ~ /^__(aeabi_|udiv|div|mod|umod|ashl|lshr|ashr|mul)/ { print $2 }' |
+		sort -u | tr '\n' ' '
+}
+
+core_srcs=$(ls src/*.c | grep -v '^src/validate\.c$')
+fw_srcs=$(ls src/fw/*.c 2>/dev/null || true)
+arches="x86_64 aarch64 riscv64 thumb2 i386"
+
+printf '%-8s %-22s %7s %6s %7s %6s %6s\n' arch part text ro text+ro data bss
+for a in $arches; do
+	cc1=$(arch_cc "$a" | cut -d' ' -f1)
+	if ! command -v "$cc1" >/dev/null 2>&1; then
+		printf '%-8s (no %s)\n' "$a" "$cc1"
+		continue
+	fi
+	t=0 r=0 d=0 b=0
+	for f in $core_srcs; do
+		set -- $(build "$a" default "" "$f")
+		if [ "$1" = error ]; then
+			printf '%-8s %-22s %7s\n' "$a" "$f" "error"
+			continue
+		fi
+		t=$((t + $1)) r=$((r + $2)) d=$((d + $4)) b=$((b + $5))
+		[ "$a" = x86_64 ] && printf '%-8s   %-20s %7d %6d %7d %6d %6d\n' "$a" "$f" "$@"
+	done
+	printf '%-8s %-22s %7d %6d %7d %6d %6d\n' "$a" "core" "$t" "$r" $((t + r)) "$d" "$b"
+	set -- $(build "$a" default "" src/validate.c)
+	printf '%-8s %-22s %7s %6s %7s %6s %6s\n' "$a" "ext: validate.c" "$@"
+	for f in $fw_srcs; do
+		set -- $(build "$a" default "" "$f")
+		printf '%-8s %-22s %7s %6s %7s %6s %6s\n' "$a" "fw: ${f#src/fw/}" "$@"
+	done
+	h=$(helpers "$out/$a"/default/*.o)
+	[ -n "$h" ] && printf '%-8s helpers: %s\n' "$a" "$h"
+done
+
+echo
+echo "all-off configuration (x86_64): optional modules must be empty"
+bad=0
+for f in $fw_srcs; do
+	set -- $(build x86_64 all-off "$ALL_OFF" "$f")
+	printf '  %-22s %7s %6s %7s %6s %6s\n' "$f" "$@"
+	if [ "$1" = error ]; then bad=1; elif [ $(($3 + $4 + $5)) -ne 0 ]; then bad=1; fi
+done
+[ "$bad" = 0 ] && echo "  all-off: ok, every disabled module is empty" ||
+	echo "  all-off: FAILED, a disabled module has code or data (or did not build)"
