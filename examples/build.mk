@@ -52,13 +52,15 @@ EXTRA_HELP += "boot-test      - make cross, then boot every example kernel and c
 EX_COMMON := examples/common/boot.c examples/common/console.c \
 	     examples/common/libc.c examples/common/pfa.c
 ex_srcs_x86 := examples/x86/boot.S examples/x86/x86.c $(EX_COMMON)
-ex_srcs_arm64 := examples/arm64/start.S examples/arm64/arm64.c $(EX_COMMON)
-ex_srcs_riscv64 := examples/riscv64/start.S examples/riscv64/riscv64.c $(EX_COMMON)
+ex_srcs_arm64 := examples/arm64/start.S examples/arm64/arm64.c \
+		 examples/common/fdt.c $(EX_COMMON)
+ex_srcs_riscv64 := examples/riscv64/start.S examples/riscv64/riscv64.c \
+		   examples/common/fdt.c $(EX_COMMON)
 
 # Each machine's environment header (include/memblock/env.h) and layout.
-ex_env_x86 := examples/x86/x86_env.h
-ex_env_arm64 := examples/arm64/arm64_env.h
-ex_env_riscv64 := examples/riscv64/riscv64_env.h
+ex_env_x86 := examples/common/kernel_env.h
+ex_env_arm64 := examples/common/kernel_env.h
+ex_env_riscv64 := examples/common/kernel_env.h
 ex_lds_x86 := examples/x86/x86.ld
 ex_lds_arm64 := examples/arm64/arm64.ld
 ex_lds_riscv64 := examples/riscv64/riscv64.ld

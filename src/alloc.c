@@ -9,7 +9,7 @@
  */
 #include "internal.h"
 
-static enum memblock_flags choose_memblock_flags(void)
+static MB_NOINLINE enum memblock_flags choose_memblock_flags(void)
 {
 	if (mb_kho_scratch_only)
 		return MEMBLOCK_KHO_SCRATCH;
@@ -42,12 +42,33 @@ static u64 skip_narrow_gaps(u64 i, phys_addr_t size, bool down)
 	if (ia >= mem->cnt)
 		return i;
 	m = &mem->regions[ia];
-	while (k && k < cnt &&
-	       (down ? mb_region_end(&b[k - 1]) > m->base :
-		       b[k].base < mb_region_end(m)) &&
-	       b[k].base - mb_region_end(&b[k - 1]) < size)
-		k += down ? -1UL : 1;
+	for (; k && k < cnt; k += down ? -1UL : 1) {
+		const phys_addr_t gap_start = mb_region_end(&b[k - 1]);
+		const phys_addr_t gap_end = b[k].base;
+
+		/* Stop at the edge of the region, or at a gap wide enough. */
+		if ((down ? gap_start <= m->base : gap_end >= mb_region_end(m)) ||
+		    gap_end - gap_start >= size)
+			break;
+	}
 	return mb_cursor(ia, k);
+}
+
+/*
+ * One step of the walk over free memory, downwards with @down. A single
+ * call site in the search loop below keeps the compiler from making a
+ * copy of the loop for each direction.
+ */
+static MB_NOINLINE void next_free_range(u64 *i, int nid,
+					enum memblock_flags flags, bool down,
+					phys_addr_t *start, phys_addr_t *end)
+{
+	if (down)
+		__next_mem_range_rev(i, nid, flags, &memblock.memory,
+				     &memblock.reserved, start, end, NULL);
+	else
+		__next_mem_range(i, nid, flags, &memblock.memory,
+				 &memblock.reserved, start, end, NULL);
 }
 
 /*
@@ -79,14 +100,8 @@ bool mb_find_free_block(phys_addr_t start, phys_addr_t end, phys_addr_t size,
 	for (;;) {
 		if (size)
 			i = skip_narrow_gaps(i, size, top_down);
-		if (top_down)
-			__next_mem_range_rev(&i, nid, flags, &memblock.memory,
-					     &memblock.reserved, &this_start,
-					     &this_end, NULL);
-		else
-			__next_mem_range(&i, nid, flags, &memblock.memory,
-					 &memblock.reserved, &this_start,
-					 &this_end, NULL);
+		next_free_range(&i, nid, flags, top_down, &this_start,
+				&this_end);
 		if (i == MEMBLOCK_ITER_END ||
 		    (size && (top_down ? this_end <= start : this_start >= end)))
 			return false;
@@ -136,6 +151,20 @@ static phys_addr_t find_in_range_node(phys_addr_t size, phys_addr_t align,
 }
 
 /*
+ * The fallback when mirrored memory has no room for @size bytes: drop
+ * MIRROR from *@flags, with a warning. False when there is nothing to drop.
+ */
+static bool drop_mirror(enum memblock_flags *flags, phys_addr_t size)
+{
+	if (!(*flags & MEMBLOCK_MIRROR))
+		return false;
+	*flags &= ~MEMBLOCK_MIRROR;
+	memblock_printk("memblock: Could not allocate %pa bytes of mirrored memory\n",
+			&size);
+	return true;
+}
+
+/*
  * Search on any node with the global flags, dropping MIRROR when mirrored
  * memory has no room. Used for the memory of grown region arrays.
  */
@@ -145,15 +174,29 @@ phys_addr_t mb_find_in_range(phys_addr_t start, phys_addr_t end,
 	enum memblock_flags flags = choose_memblock_flags();
 	phys_addr_t ret;
 
-	for (;;) {
+	do {
 		ret = find_in_range_node(size, align, start, end, NUMA_NO_NODE,
 					 flags);
-		if (ret || !(flags & MEMBLOCK_MIRROR))
-			return ret;
-		memblock_printk("memblock: Could not allocate %pa bytes of mirrored memory\n",
-				&size);
-		flags &= ~MEMBLOCK_MIRROR;
-	}
+	} while (!ret && drop_mirror(&flags, size));
+	return ret;
+}
+
+/*
+ * Find a block on @nid (or any node) and reserve it for the kernel, with
+ * @nid as its node. Returns 0 when nothing fits or reserving fails.
+ */
+static MB_NOINLINE phys_addr_t find_and_reserve(phys_addr_t size,
+						phys_addr_t align,
+						phys_addr_t start,
+						phys_addr_t end, int nid,
+						enum memblock_flags flags)
+{
+	phys_addr_t found = find_in_range_node(size, align, start, end, nid,
+					       flags);
+
+	if (found && __memblock_reserve(found, size, nid, MEMBLOCK_RSRV_KERN))
+		return 0;
+	return found;
 }
 
 /**
@@ -199,23 +242,14 @@ phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
 	}
 
 	for (;;) {
-		found = find_in_range_node(size, align, start, end, nid, flags);
-		if (found &&
-		    !__memblock_reserve(found, size, nid, MEMBLOCK_RSRV_KERN))
+		found = find_and_reserve(size, align, start, end, nid, flags);
+		if (!found && numa_valid_node(nid) && !exact_nid)
+			found = find_and_reserve(size, align, start, end,
+						 NUMA_NO_NODE, flags);
+		if (found)
 			break;
-
-		if (numa_valid_node(nid) && !exact_nid) {
-			found = find_in_range_node(size, align, start, end,
-						   NUMA_NO_NODE, flags);
-			if (found && !memblock_reserve_kern(found, size))
-				break;
-		}
-
-		if (!(flags & MEMBLOCK_MIRROR))
+		if (!drop_mirror(&flags, size))
 			return 0;
-		flags &= ~MEMBLOCK_MIRROR;
-		memblock_printk("memblock: Could not allocate %pa bytes of mirrored memory\n",
-				&size);
 	}
 
 	memblock_dbg("%s: %pa bytes align=%pa nid=%d from=%pa max_addr=%pa -> %pa\n",
@@ -268,14 +302,15 @@ static void *alloc_internal(phys_addr_t size, phys_addr_t align,
 	if (max_addr > memblock.current_limit)
 		max_addr = memblock.current_limit;
 
-	alloc = memblock_alloc_range_nid(size, align, min_addr, max_addr, nid,
-					 exact_nid);
-	if (!alloc && min_addr)
-		alloc = memblock_alloc_range_nid(size, align, 0, max_addr, nid,
-						 exact_nid);
-	if (!alloc)
-		return NULL;
-	return memblock_env_phys_to_virt(alloc);
+	for (;;) {
+		alloc = memblock_alloc_range_nid(size, align, min_addr,
+						 max_addr, nid, exact_nid);
+		if (alloc)
+			return memblock_env_phys_to_virt(alloc);
+		if (!min_addr)
+			return NULL;
+		min_addr = 0;
+	}
 }
 
 /**

@@ -12,13 +12,16 @@ static void dump_type(const struct memblock_type *type)
 	for (idx = 0; idx < type->cnt; idx++) {
 		const struct memblock_region *r = &type->regions[idx];
 		const phys_addr_t end = r->base + r->size - 1;
+#ifdef CONFIG_NUMA
 		char node[24] = "";
 
-#ifdef CONFIG_NUMA
 		if (numa_valid_node(memblock_get_region_node(r)))
 			mb_snprintf(node, sizeof(node), " on node %d",
 				    memblock_get_region_node(r));
+#else
+		const char *const node = "";	/* no node ids to show */
 #endif
+
 		memblock_printk(" %s[%#x]\t[%pa-%pa], %pa bytes%s flags: %#x\n",
 				type->name, (unsigned int)idx, &r->base, &end,
 				&r->size, node, (unsigned int)r->flags);

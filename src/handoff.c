@@ -5,9 +5,13 @@
  */
 #include "internal.h"
 
-/* Record on each reservation the node of the memory beneath it. */
+/*
+ * Record on each reservation the node of the memory beneath it. Without
+ * NUMA, memblock_set_node() does nothing, and neither does this.
+ */
 static void set_reserved_nodes(void)
 {
+#ifdef CONFIG_NUMA
 	struct memblock_region *r;
 	unsigned long max_before;
 
@@ -18,9 +22,11 @@ static void set_reserved_nodes(void)
 			memblock_set_node(r->base, r->size, &memblock.reserved,
 					  memblock_get_region_node(r));
 	} while (max_before != memblock.reserved.max);
+#endif
 }
 
-static unsigned long hand_over_pages(phys_addr_t start, phys_addr_t end)
+static MB_NOINLINE unsigned long hand_over_pages(phys_addr_t start,
+						  phys_addr_t end)
 {
 	unsigned long start_pfn = PFN_UP(start);
 	unsigned long end_pfn = PFN_DOWN(end);
@@ -48,16 +54,24 @@ unsigned long memblock_free_all(void)
 {
 	phys_addr_t start, end;
 	unsigned long count = 0;
-	u64 i;
+	u64 i = 0;
 
 	memblock_clear_kho_scratch_only();
 	memblock_clear_hotplug(0, PHYS_ADDR_MAX);
 	set_reserved_nodes();
 
-	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end,
-				NULL)
+	/*
+	 * for_each_free_mem_range(), spelt out with one out-of-line step: this
+	 * runs once, so the iterator's inline fast path would only add code.
+	 */
+	for (;;) {
+		__next_mem_range(&i, NUMA_NO_NODE, MEMBLOCK_NONE,
+				 &memblock.memory, &memblock.reserved, &start,
+				 &end, NULL);
+		if (i == MEMBLOCK_ITER_END)
+			return count;
 		count += hand_over_pages(start, end);
-	return count;
+	}
 }
 
 #ifndef CONFIG_ARCH_KEEP_MEMBLOCK

@@ -8,6 +8,13 @@
 #include <memblock.h>
 #include <memblock/ext.h>
 
+/*
+ * For a small helper called from a few places: at -Os the compiler still
+ * copies such helpers into each caller, although one shared copy is
+ * smaller. Only where measured to save code.
+ */
+#define MB_NOINLINE __attribute__((noinline))
+
 #define MB_MIN(a, b) ((a) < (b) ? (a) : (b))
 #define MB_MAX(a, b) ((a) > (b) ? (a) : (b))
 #define MB_CLAMP(v, lo, hi) MB_MIN(MB_MAX((v), (lo)), (hi))
@@ -110,14 +117,28 @@ unsigned long mb_count_at_or_below(const struct memblock_type *type,
 				   phys_addr_t addr);
 unsigned long mb_first_above(const struct memblock_type *type,
 			     phys_addr_t addr);
-long mb_search(const struct memblock_type *type, phys_addr_t addr);
 
 /* Logging (print.c). */
-size_t mb_snprintf(char *buf, size_t len, const char *fmt, ...);
+void mb_snprintf(char *buf, size_t len, const char *fmt, ...);
+
+/*
+ * The operation trace (CONFIG_MEMBLOCK_TRACE): a line per call while
+ * memblock_debug is set. Without the option the call compiles to nothing:
+ * the arguments are never evaluated, but the compiler still sees them, so
+ * variables used only for the trace cause no unused-variable warnings.
+ */
+#ifdef CONFIG_MEMBLOCK_TRACE
 #define memblock_dbg(...)                                                      \
 	do {                                                                   \
 		if (memblock_debug)                                            \
 			memblock_printk(__VA_ARGS__);                          \
 	} while (0)
+#else
+#define memblock_dbg(...)                                                      \
+	do {                                                                   \
+		if (0)                                                         \
+			memblock_printk(__VA_ARGS__);                          \
+	} while (0)
+#endif
 
 #endif /* MEMBLOCK_INTERNAL_H */

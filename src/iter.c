@@ -47,9 +47,9 @@ static phys_addr_t gap_end(const struct memblock_type *b, unsigned long k)
 	return k < b->cnt ? b->regions[k].base : PHYS_ADDR_MAX;
 }
 
-static void store_range(phys_addr_t start, phys_addr_t end, int nid,
-			phys_addr_t *out_start, phys_addr_t *out_end,
-			int *out_nid)
+static MB_NOINLINE void store_range(phys_addr_t start, phys_addr_t end,
+				    int nid, phys_addr_t *out_start,
+				    phys_addr_t *out_end, int *out_nid)
 {
 	if (out_start)
 		*out_start = start;
@@ -154,42 +154,42 @@ void __next_mem_range_rev(u64 *idx, int nid, enum memblock_flags flags,
 
 	for (; idx_a >= 0; idx_a--) {
 		struct memblock_region *m = &type_a->regions[idx_a];
-		const phys_addr_t m_start = m->base;
-		const phys_addr_t m_end = mb_region_end(m);
-		const int m_nid = memblock_get_region_node(m);
+		phys_addr_t start = m->base;
+		phys_addr_t end = mb_region_end(m);
 
 		if (mb_should_skip_region(type_a, m, nid, flags))
 			continue;
 
 		if (!type_b) {
-			store_range(m_start, m_end, m_nid, out_start, out_end,
-				    out_nid);
-			*idx = mb_cursor((unsigned long)(idx_a - 1), 0);
-			return;
+			idx_a--;
+			idx_b = 0;
+			goto found;
 		}
-
 		for (; idx_b >= 0; idx_b--) {
 			const phys_addr_t r_start =
 				gap_start(type_b, (unsigned long)idx_b);
 			const phys_addr_t r_end =
 				gap_end(type_b, (unsigned long)idx_b);
 
-			if (r_end <= m_start)
+			if (r_end <= start)
 				break;
-			if (m_end > r_start) {
-				store_range(MB_MAX(m_start, r_start),
-					    MB_MIN(m_end, r_end), m_nid,
-					    out_start, out_end, out_nid);
+			if (end > r_start) {
 				/* Step below whichever of the two starts last. */
-				if (m_start >= r_start)
+				if (start >= r_start)
 					idx_a--;
 				else
 					idx_b--;
-				*idx = mb_cursor((unsigned long)idx_a,
-						 (unsigned long)idx_b);
-				return;
+				start = MB_MAX(start, r_start);
+				end = MB_MIN(end, r_end);
+				goto found;
 			}
 		}
+		continue;
+found:
+		store_range(start, end, memblock_get_region_node(m), out_start,
+			    out_end, out_nid);
+		*idx = mb_cursor((unsigned long)idx_a, (unsigned long)idx_b);
+		return;
 	}
 	*idx = MEMBLOCK_ITER_END;
 }
@@ -207,25 +207,23 @@ void __next_mem_range_rev(u64 *idx, int nid, enum memblock_flags flags,
 void __next_mem_pfn_range(int *idx, int nid, unsigned long *out_start_pfn,
 			  unsigned long *out_end_pfn, int *out_nid)
 {
-	struct memblock_type *type = &memblock.memory;
-	struct memblock_region *r = NULL;
+	const struct memblock_type *type = &memblock.memory;
 
 	while (++*idx < (int)type->cnt) {
-		r = &type->regions[*idx];
-		if (PFN_UP(r->base) >= PFN_DOWN(mb_region_end(r)))
+		const struct memblock_region *r = &type->regions[*idx];
+		const unsigned long start_pfn = PFN_UP(r->base);
+		const unsigned long end_pfn = PFN_DOWN(mb_region_end(r));
+
+		if (start_pfn >= end_pfn ||
+		    (numa_valid_node(nid) && nid != memblock_get_region_node(r)))
 			continue;
-		if (!numa_valid_node(nid) || nid == memblock_get_region_node(r))
-			break;
-	}
-	if (*idx >= (int)type->cnt) {
-		*idx = -1;
+		if (out_start_pfn)
+			*out_start_pfn = start_pfn;
+		if (out_end_pfn)
+			*out_end_pfn = end_pfn;
+		if (out_nid)
+			*out_nid = memblock_get_region_node(r);
 		return;
 	}
-
-	if (out_start_pfn)
-		*out_start_pfn = PFN_UP(r->base);
-	if (out_end_pfn)
-		*out_end_pfn = PFN_DOWN(mb_region_end(r));
-	if (out_nid)
-		*out_nid = memblock_get_region_node(r);
+	*idx = -1;
 }

@@ -6,12 +6,15 @@
 
 /*
  * The address at which @limit bytes of memory, counted from the bottom,
- * are used up; PHYS_ADDR_MAX when memory holds no more than @limit.
+ * are used up; PHYS_ADDR_MAX when memory holds no more than @limit, and
+ * for a @limit of 0, which means no limit.
  */
 static phys_addr_t find_max_addr(phys_addr_t limit)
 {
 	struct memblock_region *r;
 
+	if (!limit)
+		return PHYS_ADDR_MAX;
 	for_each_mem_region(r) {
 		if (limit <= r->size)
 			return r->base + limit;
@@ -29,11 +32,8 @@ static phys_addr_t find_max_addr(phys_addr_t limit)
  */
 void memblock_enforce_memory_limit(phys_addr_t memory_limit)
 {
-	phys_addr_t max_addr;
+	const phys_addr_t max_addr = find_max_addr(memory_limit);
 
-	if (!memory_limit)
-		return;
-	max_addr = find_max_addr(memory_limit);
 	if (max_addr == PHYS_ADDR_MAX)
 		return;
 
@@ -60,18 +60,17 @@ void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 	if (!size)
 		return;
 	if (!mem->total_size) {
-		memblock_printk("%s: No memory registered yet\n", __func__);
+		memblock_printk("memblock_cap_memory_range: No memory registered yet\n");
 		return;
 	}
 
 	if (mb_isolate_range(mem, base, size, &start_rgn, &end_rgn))
 		return;
 
-	for (i = (long)mem->cnt - 1; i >= end_rgn; i--)
-		if (!memblock_is_nomap(&mem->regions[i]))
-			mb_remove_region(mem, (unsigned long)i);
-	for (i = start_rgn - 1; i >= 0; i--)
-		if (!memblock_is_nomap(&mem->regions[i]))
+	/* Remove what lies outside the window, from the top down. */
+	for (i = (long)mem->cnt - 1; i >= 0; i--)
+		if ((i >= end_rgn || i < start_rgn) &&
+		    !memblock_is_nomap(&mem->regions[i]))
 			mb_remove_region(mem, (unsigned long)i);
 	/* A NOMAP region cut at an edge of the window kept both halves. */
 	mb_merge_regions(mem, 0, mem->cnt);
@@ -89,12 +88,8 @@ void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
  */
 void memblock_mem_limit_remove_map(phys_addr_t limit)
 {
-	phys_addr_t max_addr;
+	const phys_addr_t max_addr = find_max_addr(limit);
 
-	if (!limit)
-		return;
-	max_addr = find_max_addr(limit);
-	if (max_addr == PHYS_ADDR_MAX)
-		return;
-	memblock_cap_memory_range(0, max_addr);
+	if (max_addr != PHYS_ADDR_MAX)
+		memblock_cap_memory_range(0, max_addr);
 }

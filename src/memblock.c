@@ -59,8 +59,9 @@ bool mb_is_static_array(const struct memblock_type *type)
 	return false;
 }
 
-static void reset_type(struct memblock_type *type,
-		       struct memblock_region *init, unsigned long max)
+static MB_NOINLINE void reset_type(struct memblock_type *type,
+				   struct memblock_region *init,
+				   unsigned long max)
 {
 	memblock_env_memset(init, 0, max * sizeof(*init));
 	memblock_set_region_node(&init[0], MAX_NUMNODES);

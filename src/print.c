@@ -3,11 +3,11 @@
  * print.c - a small formatter for log lines, so that the library needs no
  * libc. Output goes to memblock_env_write().
  *
- * Conversions: %d %i %u %x %X %c %s %% with the flags '#', '0', '-', a field
- * width and the lengths l, ll, z; and %pa for a phys_addr_t passed by
+ * Conversions: %d %i %u %x %X %c %s %p %% with the flags '#', '0', '-', a
+ * field width and the lengths l, ll, z; and %pa for a phys_addr_t passed by
  * reference (printed as Linux does: 0x and every hex digit of the type).
- * As in Linux, '#' prints 0x also for zero. No division is used, so 32-bit
- * targets need no 64-bit division helpers.
+ * As in Linux, '#' prints 0x also for zero. 32-bit targets divide by ten
+ * with shifts, so they need no 64-bit division helpers.
  */
 #include "internal.h"
 
@@ -16,80 +16,106 @@ typedef __builtin_va_list mb_va_list;
 #define mb_va_arg(ap, type) __builtin_va_arg(ap, type)
 #define mb_va_end(ap) __builtin_va_end(ap)
 
+/*
+ * The variadic entry points take no floating-point arguments, so on
+ * targets whose calling convention would have them spill the vector
+ * argument registers on entry, GCC is told to leave those registers alone
+ * (about 70 bytes per entry point on x86_64).
+ */
+#if defined(__GNUC__) && __GNUC__ >= 8 && !defined(__clang__) && \
+	(defined(__x86_64__) || defined(__aarch64__))
+#define MB_NO_FP_ARGS __attribute__((target("general-regs-only")))
+#else
+#define MB_NO_FP_ARGS
+#endif
+
 struct sink {
 	char *buf;
 	size_t size;	/* capacity of buf */
 	size_t pos;	/* bytes held in buf */
-	size_t total;	/* bytes produced so far */
 	bool flush;	/* write buf out when full instead of truncating */
 };
 
-static void put_char(struct sink *s, char c)
+/* Emit @n copies of @c (or @n bytes of @str when @str is not NULL). */
+static void put(struct sink *s, const char *str, char c, int n)
 {
-	if (s->flush && s->pos == s->size) {
-		memblock_env_write(s->buf, s->pos);
-		s->pos = 0;
+	for (; n > 0; n--) {
+		if (s->flush && s->pos == s->size) {
+			memblock_env_write(s->buf, s->pos);
+			s->pos = 0;
+		}
+		if (s->pos < s->size)
+			s->buf[s->pos++] = (char)(str ? *str++ : c);
 	}
-	if (s->pos < s->size)
-		s->buf[s->pos++] = c;
-	s->total++;
 }
 
-static void put_padding(struct sink *s, int n, char c)
+/* Divide *@n by @base (10 or 16) and return the remainder. */
+static unsigned int div_base(u64 *n, unsigned int base)
 {
-	while (n-- > 0)
-		put_char(s, c);
-}
+#if __SIZEOF_LONG__ >= 8
+	const unsigned int r = (unsigned int)(*n % base);
 
-/* Divide *@n by 10 with shifts and adds; return the remainder. */
-static unsigned int div10(u64 *n)
-{
-	u64 q = (*n >> 1) + (*n >> 2);
-	u64 r;
+	*n /= base;
+	return r;
+#else
+	/* No native 64-bit division here: shifts and adds instead. */
+	u64 q = *n >> 4, r;
 
-	q += q >> 4;
-	q += q >> 8;
-	q += q >> 16;
-	q += q >> 32;
-	q >>= 3;
-	r = *n - ((q << 2) + q) * 2;
-	if (r > 9) {
-		q++;
-		r -= 10;
+	if (base == 16) {
+		r = *n & 15;
+	} else {
+		q = (*n >> 1) + (*n >> 2);
+		q += q >> 4;
+		q += q >> 8;
+		q += q >> 16;
+		q += q >> 32;
+		q >>= 3;
+		r = *n - ((q << 2) + q) * 2;
+		if (r > 9) {
+			q++;
+			r -= 10;
+		}
 	}
 	*n = q;
 	return (unsigned int)r;
+#endif
 }
 
-/* Fetch an integer argument of @length: 0 int, 1 long, 2 long long, 3 size_t. */
-static u64 fetch(mb_va_list *ap, int length, bool is_signed)
+/*
+ * Fetch an integer argument that is @longs longs beyond an int (0: int,
+ * 1: long, 2: long long), sign-extended when @is_signed. A long is as wide
+ * as an int or as a long long on every target.
+ */
+static MB_NOINLINE u64 int_arg(mb_va_list *ap, int longs,
+				bool is_signed)
 {
-	switch (length) {
-	case 1:
-		return is_signed ? (u64)mb_va_arg(*ap, long) :
-				   mb_va_arg(*ap, unsigned long);
-	case 2:
+	unsigned int v;
+
+	if (longs > 1 || (longs && sizeof(long) > sizeof(int)))
 		return mb_va_arg(*ap, unsigned long long);
-	case 3:
-		return mb_va_arg(*ap, size_t);
-	default:
-		return is_signed ? (u64)mb_va_arg(*ap, int) :
-				   mb_va_arg(*ap, unsigned int);
-	}
+	v = mb_va_arg(*ap, unsigned int);
+	return is_signed ? (u64)(long long)(int)v : v;
 }
+
+/*
+ * The conversions, in groups: pointers (s, p), signed decimal (d, i),
+ * other decimal (u, c), hexadecimal (x, X).
+ */
+#define CONVERSIONS "spdiucxX"
 
 static void format(struct sink *s, const char *f, mb_va_list *ap)
 {
 	for (; *f; f++) {
 		char tmp[24], *str = tmp + sizeof(tmp), c;
-		const char *digits = "0123456789abcdef";
-		bool alt = false, zero = false, left = false, neg = false;
-		int width = 0, length = 0, prefix = 0, len;
+		bool alt = false, zero = false, left = false, is_signed = false;
+		int width = 0, longs = 0, prefix = 0, len;
 		unsigned int base = 16;
+		const void *p;
+		unsigned int conv;
 		u64 v;
 
 		if (*f != '%') {
-			put_char(s, *f);
+			put(s, f, 0, 1);
 			continue;
 		}
 		for (;; f++) {
@@ -105,70 +131,67 @@ static void format(struct sink *s, const char *f, mb_va_list *ap)
 		while (*++f >= '0' && *f <= '9')
 			width = width * 10 + (*f - '0');
 		if (*f == 'z') {
-			length = 3;
+			longs = sizeof(size_t) > sizeof(int);
 			f++;
 		}
-		while (*f == 'l') {
-			length++;
-			f++;
-		}
-		switch (c = *f) {
-		case 'd':
-		case 'i':
-			v = fetch(ap, length, true);
-			neg = (long long)v < 0;
-			if (neg)
-				v = (u64)0 - v;
-			base = 10;
-			break;
-		case 'u':
-			base = 10;
-			/* fall through */
-		case 'x':
-		case 'X':
-			v = fetch(ap, length, false);
-			break;
-		case 'p':
+		for (; *f == 'l'; f++)
+			longs++;
+
+		c = *f;
+		if (c == '\0')
+			return;
+		for (conv = 0; CONVERSIONS[conv] && CONVERSIONS[conv] != c; conv++)
+			;
+		if (conv < 2) {		/* %s or %p */
+			p = mb_va_arg(*ap, const void *);
+			if (c == 's') {
+				str = p ? (char *)p : "(null)";
+				for (len = 0; str[len]; len++)
+					;
+				zero = false;
+				goto emit;
+			}
+			alt = true;
 			left = false;
 			zero = f[1] == 'a';
-			alt = true;
 			width = 0;
+			v = (uintptr_t)p;
 			if (zero) {
-				v = *mb_va_arg(*ap, const phys_addr_t *);
+				v = *(const phys_addr_t *)p;
 				width = 2 + 2 * (int)sizeof(phys_addr_t);
 				f++;
-			} else {
-				v = (uintptr_t)mb_va_arg(*ap, void *);
 			}
-			break;
-		case 's':
-			str = mb_va_arg(*ap, char *);
-			if (!str)
-				str = "(null)";
-			for (len = 0; str[len]; len++)
-				;
-			zero = false;
-			goto emit;
-		case 'c':
-			put_char(s, (char)mb_va_arg(*ap, int));
-			continue;
-		case '\0':
-			return;
-		default:
+		} else if (conv < 8) {	/* an integer */
+			is_signed = conv < 4;
+			if (conv < 6)
+				base = 10;
+			v = int_arg(ap, c == 'c' ? 0 : longs, is_signed);
+			if (c == 'c') {
+				/* A character takes no width or flags. */
+				*--str = (char)v;
+				width = 0;
+				goto counted;
+			}
+			if (is_signed && (long long)v < 0) {
+				v = (u64)0 - v;
+				prefix = -1;	/* a '-' goes in front */
+			}
+		} else {
+			/* "%%" is a '%'; anything unknown stays as it came. */
+			*--str = c;
 			if (c != '%')
-				put_char(s, '%');
-			put_char(s, c);
-			continue;
+				*--str = '%';
+			width = 0;
+			goto counted;
 		}
 
-		if (c == 'X')
-			digits = "0123456789ABCDEF";
 		do {
-			*--str = digits[base == 16 ? (v & 0xf) : div10(&v)];
-			if (base == 16)
-				v >>= 4;
+			const unsigned int d = div_base(&v, base);
+
+			*--str = (char)(d < 10 ? '0' + d :
+				       d - 10 + (c == 'X' ? 'A' : 'a'));
 		} while (v);
-		if (neg) {
+		if (prefix) {
 			*--str = '-';
 			prefix = 1;
 		} else if (alt && base == 16) {
@@ -176,37 +199,30 @@ static void format(struct sink *s, const char *f, mb_va_list *ap)
 			*--str = '0';
 			prefix = 2;
 		}
+counted:
 		len = (int)(tmp + sizeof(tmp) - str);
 emit:
+		/* Spaces, sign or 0x, zeros, digits, spaces: width goes to one. */
 		width -= len;
-		if (!left && !zero)
-			put_padding(s, width, ' ');
-		for (; prefix; prefix--, len--)
-			put_char(s, *str++);
-		if (!left && zero)
-			put_padding(s, width, '0');
-		while (len--)
-			put_char(s, *str++);
-		if (left)
-			put_padding(s, width, ' ');
+		put(s, NULL, ' ', left || zero ? 0 : width);
+		put(s, str, 0, prefix);
+		put(s, NULL, '0', !left && zero ? width : 0);
+		put(s, str + prefix, 0, len - prefix);
+		put(s, NULL, ' ', left ? width : 0);
 	}
 }
 
-/*
- * Format into @buf, which always ends up NUL-terminated when @len > 0.
- * Returns the length the full text would have.
- */
-size_t mb_snprintf(char *buf, size_t len, const char *fmt, ...)
+/* Format into @buf, @len > 0 bytes, cutting off what does not fit. */
+MB_NO_FP_ARGS
+void mb_snprintf(char *buf, size_t len, const char *fmt, ...)
 {
-	struct sink s = { .buf = buf, .size = len ? len - 1 : 0 };
+	struct sink s = { .buf = buf, .size = len - 1 };
 	mb_va_list ap;
 
 	mb_va_start(ap, fmt);
 	format(&s, fmt, &ap);
 	mb_va_end(ap);
-	if (len)
-		buf[s.pos] = '\0';
-	return s.total;
+	buf[s.pos] = '\0';
 }
 
 /**
@@ -217,6 +233,7 @@ size_t mb_snprintf(char *buf, size_t len, const char *fmt, ...)
  * have no printf of their own yet. Output of any length is passed on in
  * pieces of at most 128 bytes.
  */
+MB_NO_FP_ARGS
 void memblock_printk(const char *fmt, ...)
 {
 	char buf[128];

@@ -55,14 +55,6 @@ static struct memblock_region *find_region(const struct memblock_type *type,
 	return NULL;
 }
 
-/* The index of the region of @type holding @addr, or -1. */
-long mb_search(const struct memblock_type *type, phys_addr_t addr)
-{
-	struct memblock_region *r = find_region(type, addr);
-
-	return r ? r - type->regions : -1;
-}
-
 /**
  * memblock_phys_mem_size - total size of memblock.memory
  *
@@ -173,9 +165,9 @@ bool memblock_is_memory(phys_addr_t addr)
  */
 bool memblock_is_map_memory(phys_addr_t addr)
 {
-	long i = mb_search(&memblock.memory, addr);
+	struct memblock_region *r = find_region(&memblock.memory, addr);
 
-	return i != -1 && !memblock_is_nomap(&memblock.memory.regions[i]);
+	return r && !memblock_is_nomap(r);
 }
 
 /**
@@ -190,14 +182,14 @@ bool memblock_is_map_memory(phys_addr_t addr)
 int memblock_search_pfn_nid(unsigned long pfn, unsigned long *start_pfn,
 			    unsigned long *end_pfn)
 {
-	const struct memblock_type *mem = &memblock.memory;
-	long i = mb_search(mem, PFN_PHYS(pfn));
+	const struct memblock_region *r =
+		find_region(&memblock.memory, PFN_PHYS(pfn));
 
-	if (i == -1)
+	if (!r)
 		return NUMA_NO_NODE;
-	*start_pfn = PFN_DOWN(mem->regions[i].base);
-	*end_pfn = PFN_DOWN(mb_region_end(&mem->regions[i]));
-	return memblock_get_region_node(&mem->regions[i]);
+	*start_pfn = PFN_DOWN(r->base);
+	*end_pfn = PFN_DOWN(mb_region_end(r));
+	return memblock_get_region_node(r);
 }
 
 /**
@@ -210,12 +202,9 @@ int memblock_search_pfn_nid(unsigned long pfn, unsigned long *start_pfn,
  */
 bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
 {
-	long i = mb_search(&memblock.memory, base);
-	phys_addr_t end = base + mb_cap_size(base, &size);
+	const struct memblock_region *r = find_region(&memblock.memory, base);
 
-	if (i == -1)
-		return false;
-	return mb_region_end(&memblock.memory.regions[i]) >= end;
+	return r && mb_region_end(r) >= base + mb_cap_size(base, &size);
 }
 
 /**
@@ -290,12 +279,17 @@ bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size)
 bool memblock_validate_numa_coverage(unsigned long threshold_bytes)
 {
 	unsigned long nr_pages = 0;
-	unsigned long start_pfn, end_pfn;
-	int nid, i;
+	struct memblock_region *r;
 
-	for_each_mem_pfn_range(i, MAX_NUMNODES, &start_pfn, &end_pfn, &nid)
-		if (!numa_valid_node(nid))
+	/* The whole pages of each region, as for_each_mem_pfn_range() has them. */
+	for_each_mem_region(r) {
+		const unsigned long start_pfn = PFN_UP(r->base);
+		const unsigned long end_pfn = PFN_DOWN(mb_region_end(r));
+
+		if (!numa_valid_node(memblock_get_region_node(r)) &&
+		    start_pfn < end_pfn)
 			nr_pages += end_pfn - start_pfn;
+	}
 
 	if ((nr_pages << PAGE_SHIFT) > threshold_bytes) {
 		memblock_printk("NUMA: no nodes coverage for %luMB of %luMB RAM\n",

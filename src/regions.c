@@ -10,7 +10,10 @@
 
 #define REGION_BYTES sizeof(struct memblock_region)
 
-/* Put a new region at slot @idx, moving the tail up by one. */
+/*
+ * Put a new region at slot @idx, moving the tail up by one. The caller
+ * accounts for its size in total_size.
+ */
 static void insert_region(struct memblock_type *type, unsigned long idx,
 			  phys_addr_t base, phys_addr_t size, int nid,
 			  enum memblock_flags flags)
@@ -23,7 +26,6 @@ static void insert_region(struct memblock_type *type, unsigned long idx,
 	rgn->flags = flags;
 	memblock_set_region_node(rgn, nid);
 	type->cnt++;
-	type->total_size += size;
 }
 
 /* Delete slot @r; an array left empty gets a zeroed slot 0. */
@@ -165,127 +167,57 @@ int memblock_ensure_capacity(struct memblock_type *type,
 	return 0;
 }
 
-/*
- * Count the parts of [@base, @end) that no region of @type covers, and find
- * the window a merge looks at once they are in: the region just below the
- * first part and the one just above the last, and all between. The window's
- * existing regions are the slots [*@first, *@last).
- */
-static unsigned long scan_gaps(const struct memblock_type *type,
-			       phys_addr_t base, phys_addr_t end,
-			       unsigned long *first, unsigned long *last)
+/* The number of parts of [@base, @end) that no region of @type covers. */
+static unsigned long count_gaps(const struct memblock_type *type,
+				phys_addr_t base, phys_addr_t end)
 {
 	const struct memblock_region *r = type->regions;
-	unsigned long idx = mb_first_above(type, base);
-	unsigned long nr_new = 0;
-
-	for (; idx < type->cnt && r[idx].base < end; idx++) {
-		if (r[idx].base > base) {
-			if (!nr_new++)
-				*first = idx ? idx - 1 : 0;
-			*last = idx + 1;
-		}
-		base = MB_MIN(mb_region_end(&r[idx]), end);
-	}
-	if (base < end) {
-		if (!nr_new++)
-			*first = idx ? idx - 1 : 0;
-		*last = MB_MIN(idx + 1, type->cnt);
-	}
-	return nr_new;
-}
-
-/* The largest window fill_window() writes at once. */
-#define WINDOW_MAX 8
-
-struct window {
-	struct memblock_region r[WINDOW_MAX];
-	unsigned long n;
-};
-
-/* Append @r to @w, merged into the last region when they may merge. */
-static void window_push(struct window *w, const struct memblock_region *r)
-{
-	if (w->n && regions_mergeable(&w->r[w->n - 1], r))
-		w->r[w->n - 1].size += r->size;
-	else
-		w->r[w->n++] = *r;
-}
-
-/*
- * Add the uncovered parts of [@base, @end) with @nid and @flags by writing
- * the window found by scan_gaps() in its final, merged form: the same
- * result as inserting each part and then merging the window, but the tail
- * of the array moves once, and not at all when the parts merge away.
- */
-static void fill_window(struct memblock_type *type, phys_addr_t base,
-			phys_addr_t end, int nid, enum memblock_flags flags,
-			unsigned long first, unsigned long last)
-{
-	struct memblock_region *r = type->regions;
-	struct memblock_region part = { .flags = flags };
-	phys_addr_t cur = first ? MB_CLAMP(mb_region_end(&r[first - 1]), base,
-					   end) : base;
-	struct window w = { .n = 0 };	/* zeroed: no undefined padding copied out */
-	unsigned long idx;
-
-	memblock_set_region_node(&part, nid);
-	for (idx = first;; idx++) {
-		const phys_addr_t stop = idx < type->cnt ?
-					 MB_MIN(r[idx].base, end) : end;
-
-		if (cur < stop) {
-			part.base = cur;
-			part.size = stop - cur;
-			type->total_size += part.size;
-			window_push(&w, &part);
-		}
-		if (idx == last)
-			break;
-		window_push(&w, &r[idx]);
-		cur = MB_CLAMP(mb_region_end(&r[idx]), base, end);
-	}
-
-	if (w.n != last - first)
-		memblock_env_memmove(&r[first + w.n], &r[last],
-				     (type->cnt - last) * REGION_BYTES);
-	memblock_env_memcpy(&r[first], w.r, w.n * REGION_BYTES);
-	type->cnt += w.n - (last - first);
-}
-
-/*
- * Insert the uncovered parts of [@base, @end) one by one, for windows too
- * large for fill_window(). Returns the window of inserted slots through
- * @first and @last (exclusive).
- */
-static void insert_gaps(struct memblock_type *type, phys_addr_t base,
-			phys_addr_t end, int nid, enum memblock_flags flags,
-			unsigned long *first, unsigned long *last)
-{
-	unsigned long idx;
-	bool any = false;
+	unsigned long idx, nr = 0;
 
 	for (idx = mb_first_above(type, base);
-	     idx < type->cnt && type->regions[idx].base < end; idx++) {
-		const phys_addr_t rbase = type->regions[idx].base;
-		const phys_addr_t rend = mb_region_end(&type->regions[idx]);
+	     idx < type->cnt && r[idx].base < end; idx++) {
+		nr += r[idx].base > base;
+		base = MB_MIN(mb_region_end(&r[idx]), end);
+	}
+	return nr + (base < end);
+}
 
-		if (rbase > base) {
-			if (!any)
-				*first = idx;
-			any = true;
-			*last = idx + 1;
-			insert_region(type, idx++, base, rbase - base, nid,
-				      flags);
-		}
-		base = MB_MIN(rend, end);
+/*
+ * Put [@base, @end), which lies in the gap just below slot @idx, into
+ * @type with @nid and @flags, merged at once with whichever neighbours it
+ * touches and may merge with: the result of inserting it and merging the
+ * neighbourhood, but the tail of the array moves at most once, and not at
+ * all when the part merges into a neighbour. Returns the slot that now
+ * holds the region that was at @idx (cnt when there was none).
+ */
+static unsigned long add_part(struct memblock_type *type, unsigned long idx,
+			      phys_addr_t base, phys_addr_t end, int nid,
+			      enum memblock_flags flags)
+{
+	struct memblock_region *r = type->regions;
+	struct memblock_region part = {
+		.base = base, .size = end - base, .flags = flags
+	};
+
+	memblock_set_region_node(&part, nid);
+	type->total_size += part.size;
+	if (idx && regions_mergeable(&r[idx - 1], &part)) {
+		r[idx - 1].size += part.size;
+		if (idx == type->cnt || !regions_mergeable(&r[idx - 1], &r[idx]))
+			return idx;
+		/* The part joined both neighbours: they become one. */
+		type->total_size += r[idx].size;
+		r[idx - 1].size += r[idx].size;
+		mb_remove_region(type, idx);
+		return idx - 1;
 	}
-	if (base < end) {
-		if (!any)
-			*first = idx;
-		insert_region(type, idx, base, end - base, nid, flags);
-		*last = idx + 1;
+	if (idx < type->cnt && regions_mergeable(&part, &r[idx])) {
+		r[idx].base = base;
+		r[idx].size += part.size;
+		return idx;
 	}
+	insert_region(type, idx, base, part.size, nid, flags);
+	return idx + 1;
 }
 
 /*
@@ -296,42 +228,29 @@ int mb_add_range(struct memblock_type *type, phys_addr_t base,
 		 phys_addr_t size, int nid, enum memblock_flags flags)
 {
 	const phys_addr_t end = base + mb_cap_size(base, &size);
-	unsigned long first = 0, last = 0;
-	unsigned long nr_new, max;
+	unsigned long idx;
 
 	if (!size)
 		return 0;
 
-	if (type->regions[0].size == 0) {
-		type->regions[0].base = base;
-		type->regions[0].size = size;
-		type->regions[0].flags = flags;
-		memblock_set_region_node(&type->regions[0], nid);
-		type->cnt = 1;
-		type->total_size = size;
-		return 0;
-	}
-
 	/*
-	 * Count the new parts, and grow the array until they fit before
-	 * changing anything. Growing the reserved array reserves the new
-	 * array, so look again afterwards.
+	 * Grow the array until every new part would fit, before changing
+	 * anything. Growth changes the reserved array, so count again.
 	 */
-	nr_new = scan_gaps(type, base, end, &first, &last);
-	if (!nr_new)
-		return 0;
-	max = type->max;
-	while (type->cnt + nr_new > type->max)
+	while (type->cnt + count_gaps(type, base, end) > type->max)
 		if (double_array(type, base, size))
 			return -ENOMEM;
-	if (max != type->max)
-		nr_new = scan_gaps(type, base, end, &first, &last);
 
-	if (last - first + nr_new <= WINDOW_MAX) {
-		fill_window(type, base, end, nid, flags, first, last);
-	} else {
-		insert_gaps(type, base, end, nid, flags, &first, &last);
-		mb_merge_regions(type, first, last);
+	for (idx = mb_first_above(type, base); base < end; idx++) {
+		if (idx == type->cnt || type->regions[idx].base > base) {
+			const phys_addr_t stop = idx < type->cnt ?
+				MB_MIN(type->regions[idx].base, end) : end;
+
+			idx = add_part(type, idx, base, stop, nid, flags);
+			if (idx == type->cnt)
+				break;
+		}
+		base = MB_MIN(mb_region_end(&type->regions[idx]), end);
 	}
 	return 0;
 }
@@ -363,25 +282,26 @@ int mb_isolate_range(struct memblock_type *type, phys_addr_t base,
 		const enum memblock_flags rflags = rgn->flags;
 		const int rnid = memblock_get_region_node(rgn);
 
+		/* Every region from mb_first_above() on ends above @base. */
 		if (rbase >= end)
 			break;
-		if (rend <= base)
-			continue;
 
-		if (rbase < base) {
-			/* Cut off the part below @base; go on with the rest. */
-			rgn->base = base;
-			rgn->size -= base - rbase;
-			type->total_size -= base - rbase;
-			insert_region(type, idx, rbase, base - rbase, rnid,
+		if (rbase < base || rend > end) {
+			/*
+			 * Cut off the part below @base, or else the part above
+			 * @end, as a new region below the rest. Go on with the
+			 * rest after a cut at @base, and look at the lower part
+			 * again after a cut at @end. A split leaves total_size
+			 * as it is.
+			 */
+			const phys_addr_t cut = rbase < base ? base : end;
+
+			rgn->base = cut;
+			rgn->size -= cut - rbase;
+			insert_region(type, idx, rbase, cut - rbase, rnid,
 				      rflags);
-		} else if (rend > end) {
-			/* Cut off the part above @end; look at the rest again. */
-			rgn->base = end;
-			rgn->size -= end - rbase;
-			type->total_size -= end - rbase;
-			insert_region(type, idx--, rbase, end - rbase, rnid,
-				      rflags);
+			if (cut == end)
+				idx--;
 		} else {
 			if (!*end_rgn)
 				*start_rgn = (int)idx;
@@ -407,11 +327,16 @@ int mb_remove_range(struct memblock_type *type, phys_addr_t base,
 	return 0;
 }
 
-/* Set or clear @flag on the regions of @type inside the range. */
-static int set_or_clear_flag(struct memblock_type *type, phys_addr_t base,
-			     phys_addr_t size, bool set,
-			     enum memblock_flags flag)
+/*
+ * Set or clear @flag on the regions inside the range: on reserved regions
+ * for the MEMBLOCK_RSRV_* flags, on memory regions for all others.
+ */
+static int set_or_clear_flag(phys_addr_t base, phys_addr_t size,
+			     enum memblock_flags flag, bool set)
 {
+	struct memblock_type *type =
+		flag & (MEMBLOCK_RSRV_NOINIT | MEMBLOCK_RSRV_KERN) ?
+		&memblock.reserved : &memblock.memory;
 	int start_rgn, end_rgn;
 	int i, ret;
 
@@ -577,8 +502,7 @@ int memblock_physmem_add(phys_addr_t base, phys_addr_t size)
  */
 int memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(&memblock.memory, base, size, true,
-				 MEMBLOCK_HOTPLUG);
+	return set_or_clear_flag(base, size, MEMBLOCK_HOTPLUG, true);
 }
 
 /**
@@ -590,8 +514,7 @@ int memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
  */
 int memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(&memblock.memory, base, size, false,
-				 MEMBLOCK_HOTPLUG);
+	return set_or_clear_flag(base, size, MEMBLOCK_HOTPLUG, false);
 }
 
 /**
@@ -609,8 +532,7 @@ int memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
 	if (!mirrored_kernelcore)
 		return 0;
 	mb_has_mirror = true;
-	return set_or_clear_flag(&memblock.memory, base, size, true,
-				 MEMBLOCK_MIRROR);
+	return set_or_clear_flag(base, size, MEMBLOCK_MIRROR, true);
 }
 
 /**
@@ -625,8 +547,7 @@ int memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
  */
 int memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(&memblock.memory, base, size, true,
-				 MEMBLOCK_NOMAP);
+	return set_or_clear_flag(base, size, MEMBLOCK_NOMAP, true);
 }
 
 /**
@@ -638,8 +559,7 @@ int memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
  */
 int memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(&memblock.memory, base, size, false,
-				 MEMBLOCK_NOMAP);
+	return set_or_clear_flag(base, size, MEMBLOCK_NOMAP, false);
 }
 
 /**
@@ -651,8 +571,7 @@ int memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
  */
 int memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(&memblock.reserved, base, size, true,
-				 MEMBLOCK_RSRV_NOINIT);
+	return set_or_clear_flag(base, size, MEMBLOCK_RSRV_NOINIT, true);
 }
 
 /**
@@ -664,8 +583,7 @@ int memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size)
  */
 int memblock_reserved_mark_kern(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(&memblock.reserved, base, size, true,
-				 MEMBLOCK_RSRV_KERN);
+	return set_or_clear_flag(base, size, MEMBLOCK_RSRV_KERN, true);
 }
 
 /**
@@ -677,8 +595,7 @@ int memblock_reserved_mark_kern(phys_addr_t base, phys_addr_t size)
  */
 int memblock_mark_kho_scratch(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(&memblock.memory, base, size, true,
-				 MEMBLOCK_KHO_SCRATCH);
+	return set_or_clear_flag(base, size, MEMBLOCK_KHO_SCRATCH, true);
 }
 
 /**
@@ -690,8 +607,7 @@ int memblock_mark_kho_scratch(phys_addr_t base, phys_addr_t size)
  */
 int memblock_clear_kho_scratch(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(&memblock.memory, base, size, false,
-				 MEMBLOCK_KHO_SCRATCH);
+	return set_or_clear_flag(base, size, MEMBLOCK_KHO_SCRATCH, false);
 }
 
 /**

@@ -12,7 +12,7 @@
 CHECK_CONFIGS ?= default numa phys32
 # Further checks 'make check' runs after the suites; each target ends with a
 # closing line "name: N passed, M failed" that is added to the total.
-CHECK_EXTRA += check-compat
+CHECK_EXTRA += check-compat check-kernel-types
 TEST_ENV := tests/common/test_env.h
 TEST_SUITES := $(sort $(wildcard tests/*/test_*.c))
 TEST_BINS := $(TEST_SUITES:tests/%.c=$(O)/tests/%)
@@ -23,7 +23,7 @@ TEST_CFLAGS = -Itests/common $(CMOCKA_CFLAGS)
 
 EXTRA_HELP += "check-one      - the suites in the configuration of O= and KCONFIG_CONFIG="
 
-.PHONY: check check-one check-compat test-bins
+.PHONY: check check-one check-compat check-kernel-types test-bins
 .SECONDARY:
 
 check:
@@ -55,6 +55,19 @@ check-compat:
 	$(Q)$(CC) -std=c11 -Iinclude tests/compat/linux_api.c \
 		$(COMPAT_DIR)/libmemblock.a -o $(COMPAT_DIR)/linux-api $(SAN_FLAGS)
 	@$(COMPAT_DIR)/linux-api
+
+# The library built into a kernel that has its own u64, phys_addr_t,
+# PAGE_SIZE and NUMA_NO_NODE (tests/compat/kernel_env.h).
+KTYPES_DIR := $(O)/check/kernel-types
+KTYPES_ENV := tests/compat/kernel_env.h
+check-kernel-types:
+	@echo "=== a kernel's own types"
+	@$(MAKE) --no-print-directory O=$(KTYPES_DIR) KCONFIG_CONFIG=/nonexistent \
+		MEMBLOCK_ENV=$(KTYPES_ENV) lib
+	$(Q)$(CC) $(BASE_CFLAGS) $(SAN_FLAGS) -DMEMBLOCK_ENV_HEADER='"kernel_env.h"' \
+		-Itests/compat -Iinclude tests/compat/kernel_types.c \
+		$(KTYPES_DIR)/libmemblock.a -o $(KTYPES_DIR)/kernel-types
+	@$(KTYPES_DIR)/kernel-types
 
 check-one: test-bins
 	@tests/run-suites.sh "$(CHECK_NAME)" "$(CHECK_RESULTS)" $(TEST_BINS)

@@ -82,51 +82,11 @@ _Noreturn void arm64_exception(unsigned long vector)
 	kernel_panic("exception\n");
 }
 
-/* --- The device tree ----------------------------------------------------- */
-
-#define FDT_MAGIC 0xd00dfeed
-
-static const void *dtb;
-
-/*
- * The FDT header is big-endian: magic in word 0, total size in word 1.
- * Assembled from bytes, which also spares a call to a byte-swap helper
- * (gcc emits __bswapsi2 for __builtin_bswap32 on RISC-V without Zbb).
- */
-static uint32_t fdt_header_word(const void *fdt, int index)
-{
-	const uint8_t *p = (const uint8_t *)fdt + 4 * index;
-
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	       (uint32_t)p[2] << 8 | p[3];
-}
-
-static int import_device_tree(struct memblock_fw_stats *stats)
-{
-	return memblock_import_fdt(dtb, fdt_header_word(dtb, 1), stats);
-}
-
-static void reserve_device_tree(void)
-{
-	phys_addr_t base = (uintptr_t)dtb;
-
-	/* The DTB sits in RAM (mid-RAM on virt) and is still to be read. */
-	memblock_reserve(base, fdt_header_word(dtb, 1));
-	kprint("  device tree at %pa, %u bytes\n", &base,
-	       (unsigned int)fdt_header_word(dtb, 1));
-}
-
-static void check_virt(void)
-{
-	expect(memblock_is_region_reserved((uintptr_t)dtb, fdt_header_word(dtb, 1)),
-	       "the device tree is reserved");
-}
-
 static const struct arch_boot virt = {
 	.name = "arm64, QEMU virt, device tree from x0",
-	.import_firmware_map = import_device_tree,
-	.reserve_boot_data = reserve_device_tree,
-	.check_machine = check_virt,
+	.import_firmware_map = fdt_import_firmware_map,
+	.reserve_boot_data = fdt_reserve_blob,
+	.check_machine = fdt_check_reserved,
 	.ram_limit = MEMBLOCK_ALLOC_ANYWHERE,
 };
 
@@ -140,8 +100,7 @@ _Noreturn void arm64_main(uintptr_t fdt)
 	__asm__ volatile("mrs %0, CurrentEL" : "=r"(el));
 	kprint("arm64: running at EL%lu, device tree at %#lx\n", (el >> 2) & 3,
 	       (unsigned long)fdt);
-	dtb = (const void *)fdt;
-	if (!fdt || fdt_header_word(dtb, 0) != FDT_MAGIC)
+	if (!fdt_set_blob(fdt))
 		kernel_panic("x0 does not point to a device tree\n");
 	boot_story(&virt);
 }

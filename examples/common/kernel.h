@@ -62,6 +62,16 @@ _Noreturn void kernel_panic(const char *msg);
 /* One check of the boot story: prints "[ok]" or "[FAIL]" and counts it. */
 void expect(bool ok, const char *what);
 
+/*
+ * The device tree (fdt.c), for kernels that boot with one: fdt_set_blob()
+ * takes the address the firmware passed and says whether it holds a DTB;
+ * the other three fit struct arch_boot.
+ */
+bool fdt_set_blob(uintptr_t addr);
+int fdt_import_firmware_map(struct memblock_fw_stats *stats);
+void fdt_reserve_blob(void);
+void fdt_check_reserved(void);
+
 /* The memblock_env_free_pages() hook, in boot.c. */
 void kernel_free_pages(unsigned long start_pfn, unsigned long nr_pages);
 

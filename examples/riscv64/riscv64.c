@@ -61,46 +61,11 @@ _Noreturn void riscv_exception(void)
 	kernel_panic("trap\n");
 }
 
-/* --- The device tree ----------------------------------------------------- */
-
-#define FDT_MAGIC 0xd00dfeed
-
-static const void *dtb;
-
-/*
- * The FDT header is big-endian: magic in word 0, total size in word 1.
- * Assembled from bytes, which also spares a call to a byte-swap helper
- * (gcc emits __bswapsi2 for __builtin_bswap32 on RISC-V without Zbb).
- */
-static uint32_t fdt_header_word(const void *fdt, int index)
-{
-	const uint8_t *p = (const uint8_t *)fdt + 4 * index;
-
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	       (uint32_t)p[2] << 8 | p[3];
-}
-
-static int import_device_tree(struct memblock_fw_stats *stats)
-{
-	return memblock_import_fdt(dtb, fdt_header_word(dtb, 1), stats);
-}
-
-static void reserve_device_tree(void)
-{
-	phys_addr_t base = (uintptr_t)dtb;
-
-	/* OpenSBI put the DTB near the top of RAM; it is still to be read. */
-	memblock_reserve(base, fdt_header_word(dtb, 1));
-	kprint("  device tree at %pa, %u bytes\n", &base,
-	       (unsigned int)fdt_header_word(dtb, 1));
-}
-
 static void check_virt(void)
 {
 	phys_addr_t ram = memblock_start_of_DRAM();
 
-	expect(memblock_is_region_reserved((uintptr_t)dtb, fdt_header_word(dtb, 1)),
-	       "the device tree is reserved");
+	fdt_check_reserved();
 	/* OpenSBI lives at the start of RAM, below the kernel. */
 	expect(memblock_is_reserved(ram) && ram < (uintptr_t)__image_start,
 	       "OpenSBI's memory (/reserved-memory) is reserved");
@@ -108,8 +73,8 @@ static void check_virt(void)
 
 static const struct arch_boot virt = {
 	.name = "riscv64, QEMU virt, OpenSBI, device tree from a1",
-	.import_firmware_map = import_device_tree,
-	.reserve_boot_data = reserve_device_tree,
+	.import_firmware_map = fdt_import_firmware_map,
+	.reserve_boot_data = fdt_reserve_blob,
 	.check_machine = check_virt,
 	.ram_limit = MEMBLOCK_ALLOC_ANYWHERE,
 };
@@ -121,8 +86,7 @@ _Noreturn void riscv_main(unsigned long hartid, uintptr_t fdt)
 {
 	kprint("riscv64: hart %lu in S-mode, device tree at %#lx\n", hartid,
 	       (unsigned long)fdt);
-	dtb = (const void *)fdt;
-	if (!fdt || fdt_header_word(dtb, 0) != FDT_MAGIC)
+	if (!fdt_set_blob(fdt))
 		kernel_panic("a1 does not point to a device tree\n");
 	boot_story(&virt);
 }

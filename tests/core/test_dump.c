@@ -112,6 +112,7 @@ static void dump_all_includes_physmem(void **state)
 }
 #endif
 
+#ifdef CONFIG_MEMBLOCK_TRACE
 static void debug_log_names_the_call_and_the_inclusive_range(void **state)
 {
 	char want[96], a[24], b[24];
@@ -124,6 +125,7 @@ static void debug_log_names_the_call_and_the_inclusive_range(void **state)
 		 pa(WIN_BASE + SZ_16M - 1, b));
 	assert_non_null(strstr(test_log(), want));
 }
+#endif
 
 static void no_debug_log_without_memblock_debug(void **state)
 {
@@ -146,7 +148,9 @@ int main(void)
 #ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 		MB_TEST(dump_all_includes_physmem),
 #endif
+#ifdef CONFIG_MEMBLOCK_TRACE
 		MB_TEST(debug_log_names_the_call_and_the_inclusive_range),
+#endif
 		MB_TEST(no_debug_log_without_memblock_debug),
 	};
 

@@ -260,7 +260,10 @@ static void zero_length_entries_are_skipped_and_counted(void **state)
 	assert_int_equal(memblock.reserved.cnt, 0);
 	assert_int_equal(st.entries, 3);
 	assert_int_equal(st.ignored, 2);
+#ifdef CONFIG_MEMBLOCK_TRACE
+	/* The importers' notes are part of the operation trace. */
 	assert_non_null(strstr(test_log(), "zero length"));
+#endif
 }
 
 static void overlapping_entries_of_one_type_merge(void **state)
