@@ -68,6 +68,8 @@ fi
 [ -f "$tmp/cg" ] || : > "$tmp/cg"
 
 awk -v cpu="$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)" '
+# Whole numbers in full (not 1.94821e+06), others as given.
+function whole(v) { return (v != "" && v + 0 == int(v + 0)) ? sprintf("%d", v) : v }
 FILENAME == ARGV[1] {
 	split($0, f, "|"); split(f[1], h, " ")
 	name[h[1]] = substr(f[1], length(h[1]) + 2); linux[h[1]] = f[2]; target[h[1]] = f[3]
@@ -80,8 +82,8 @@ END {
 	printf "%-3s %-17s %6s %10s %11s %11s %11s\n", "", "workload", "N", "ns/op", "instr/op", "target@10k", "Linux@10k"
 	for (i = 1; i <= nr; i++) {
 		split(rows[i], k, " ")
-		t = (k[2] == 10000) ? sprintf("%11s", target[k[1]]) : sprintf("%11s", "")
-		l = (k[2] == 10000) ? sprintf("%11s", linux[k[1]]) : sprintf("%11s", "")
+		t = (k[2] == 10000) ? sprintf("%11s", whole(target[k[1]])) : sprintf("%11s", "")
+		l = (k[2] == 10000) ? sprintf("%11s", whole(linux[k[1]])) : sprintf("%11s", "")
 		c = (rows[i] in ir) ? sprintf("%11.1f", ir[rows[i]]) : sprintf("%11s", "-")
 		printf "%-3s %-17s %6s %10s %s %s %s\n", k[1], name[k[1]], k[2], ns[rows[i]], c, t, l
 	}
