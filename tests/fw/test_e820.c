@@ -5,6 +5,7 @@
  * memblock untouched.
  */
 #include "harness.h"
+#include "bytes.h"
 
 #include <string.h>
 
@@ -28,18 +29,6 @@ struct e820_in {
 };
 
 static uint8_t table[512 * 24];
-
-static void put_le32(uint8_t *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static void put_le64(uint8_t *p, uint64_t v)
-{
-	put_le32(p, (uint32_t)v);
-	put_le32(p + 4, (uint32_t)(v >> 32));
-}
 
 /* Lay out @n entries of @esz bytes (20 or 24) into table[]. */
 static const void *build(const struct e820_in *in, size_t n, size_t esz)

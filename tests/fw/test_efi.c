@@ -6,6 +6,7 @@
  * malformed maps that must leave memblock untouched.
  */
 #include "harness.h"
+#include "bytes.h"
 
 #include <string.h>
 
@@ -30,18 +31,6 @@ struct efi_in {
 
 static uint8_t map[256 * 64 + 16];
 static size_t map_len;
-
-static void put_le32(uint8_t *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static void put_le64(uint8_t *p, uint64_t v)
-{
-	put_le32(p, (uint32_t)v);
-	put_le32(p + 4, (uint32_t)(v >> 32));
-}
 
 static void build_at(uint8_t *out, const struct efi_in *in, size_t n, size_t stride)
 {

@@ -6,6 +6,7 @@
  * malformed blobs that must leave memblock untouched.
  */
 #include "harness.h"
+#include "bytes.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -33,19 +34,6 @@ static const void *load(const char *path)
 	fclose(f);
 	assert_true(blob_len > 40);
 	return blob;
-}
-
-static void put_be32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 24);
-	p[1] = (uint8_t)(v >> 16);
-	p[2] = (uint8_t)(v >> 8);
-	p[3] = (uint8_t)v;
-}
-
-static uint32_t get_be32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
 /* --- A small FDT builder -------------------------------------------------- */

@@ -6,6 +6,7 @@
  * memblock untouched.
  */
 #include "harness.h"
+#include "bytes.h"
 
 #include <string.h>
 
@@ -26,18 +27,6 @@ struct mb_in {
 
 static uint8_t buf[8192];
 static size_t buf_len;
-
-static void put_le32(uint8_t *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static void put_le64(uint8_t *p, uint64_t v)
-{
-	put_le32(p, (uint32_t)v);
-	put_le32(p + 4, (uint32_t)(v >> 32));
-}
 
 /* Multiboot 1: each entry's size field counts the bytes after it. */
 static void mb1_build(const struct mb_in *in, size_t n, uint32_t size_field)
