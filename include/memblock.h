@@ -256,11 +256,14 @@ static inline int memblock_get_region_node(const struct memblock_region *r)
 }
 #endif
 
-/* First whole page frame of a memory region. */
+/*
+ * First whole page frame of a memory region. Unlike PFN_UP() this cannot
+ * wrap to 0 for a region starting in the last page of the address space.
+ */
 static inline unsigned long
 memblock_region_memory_base_pfn(const struct memblock_region *reg)
 {
-	return PFN_UP(reg->base);
+	return PFN_DOWN(reg->base) + ((reg->base & (PAGE_SIZE - 1)) != 0);
 }
 
 /* One past the last whole page frame of a memory region. */
@@ -277,11 +280,13 @@ memblock_region_reserved_base_pfn(const struct memblock_region *reg)
 	return PFN_DOWN(reg->base);
 }
 
-/* One past the last page frame a reserved region touches. */
+/* One past the last page frame a reserved region touches (no wrap). */
 static inline unsigned long
 memblock_region_reserved_end_pfn(const struct memblock_region *reg)
 {
-	return PFN_UP(reg->base + reg->size);
+	const phys_addr_t end = reg->base + reg->size;
+
+	return PFN_DOWN(end) + ((end & (PAGE_SIZE - 1)) != 0);
 }
 
 /* --- Iteration ------------------------------------------------------------ */
@@ -297,8 +302,33 @@ void __next_mem_range_rev(u64 *idx, int nid, enum memblock_flags flags,
 void __next_mem_pfn_range(int *idx, int nid, unsigned long *out_start_pfn,
 			  unsigned long *out_end_pfn, int *out_nid);
 
+/*
+ * The u64 cursor of a range walk: which region of type_a (upper half) and
+ * which gap of type_b (lower half) the next step looks at. Gap k of an
+ * array runs from the end of its region k - 1 (or 0) to the base of its
+ * region k (or PHYS_ADDR_MAX). Reverse walks keep in the upper half the
+ * number of regions still to visit.
+ */
+#define MB_CURSOR(a, b) ((u64)(a) << 32 | (u64)(uint32_t)(b))
+#define MB_CURSOR_A(c) ((unsigned long)((c) >> 32))
+#define MB_CURSOR_B(c) ((unsigned long)(uint32_t)(c))
+
+static inline phys_addr_t mb_gap_start(const struct memblock_type *type,
+				       unsigned long gap)
+{
+	if (!gap)
+		return 0;
+	return type->regions[gap - 1].base + type->regions[gap - 1].size;
+}
+
+static inline phys_addr_t mb_gap_end(const struct memblock_type *type,
+				     unsigned long gap)
+{
+	return gap < type->cnt ? type->regions[gap].base : PHYS_ADDR_MAX;
+}
+
 /**
- * __next_mem_range_step - __next_mem_range(), with its common step inline
+ * __next_mem_range_step - __next_mem_range() with its usual step inline
  * @idx: cursor, as for __next_mem_range()
  * @nid: only this node, or NUMA_NO_NODE
  * @flags: what the caller asks for
@@ -308,14 +338,11 @@ void __next_mem_pfn_range(int *idx, int nid, unsigned long *out_start_pfn,
  * @out_end: end (exclusive) of the range found, or NULL
  * @out_nid: node of the range found, or NULL
  *
- * Exactly what __next_mem_range() does, outputs and cursor alike. The
- * step taken most often in a walk of free memory, the next gap of @type_b
- * that overlaps the current region of @type_a, is taken here when the
- * region is certainly not skipped (no flags on it, no MIRROR or
- * KHO_SCRATCH asked for, and no node filter or the region's node) and the
- * gap overlaps the region at once; every other case, the end of the walk
- * included, goes to __next_mem_range(). Inlined into a loop, this saves
- * the out-of-line call and its eight arguments on most steps of a walk.
+ * Same outputs and cursor as __next_mem_range(). Most steps of a walk of
+ * free memory look at a region without flags, of the right node, that
+ * the current gap of @type_b meets at once; no filter can pass over such
+ * a region unless the caller requires MIRROR or KHO_SCRATCH. That step is
+ * taken here, inline; every other one, the end included, out of line.
  */
 static inline void __next_mem_range_step(u64 *idx, int nid,
 					 enum memblock_flags flags,
@@ -324,31 +351,26 @@ static inline void __next_mem_range_step(u64 *idx, int nid,
 					 phys_addr_t *out_start,
 					 phys_addr_t *out_end, int *out_nid)
 {
-	const unsigned long ia = (uint32_t)*idx;
-	const unsigned long ib = (unsigned long)(*idx >> 32);
+	const unsigned long ia = MB_CURSOR_A(*idx);
+	const unsigned long gap = MB_CURSOR_B(*idx);
 
-	if (type_b && ia < type_a->cnt && ib <= type_b->cnt &&
+	if (type_b && ia < type_a->cnt && gap <= type_b->cnt &&
 	    !(flags & (MEMBLOCK_MIRROR | MEMBLOCK_KHO_SCRATCH))) {
 		const struct memblock_region *m = &type_a->regions[ia];
 		const phys_addr_t m_end = m->base + m->size;
-		/* Gap ib of type_b: from the end of region ib - 1 to region ib. */
-		const phys_addr_t g_start = ib ? type_b->regions[ib - 1].base +
-						 type_b->regions[ib - 1].size : 0;
-		const phys_addr_t g_end = ib < type_b->cnt ?
-					  type_b->regions[ib].base :
-					  PHYS_ADDR_MAX;
+		const phys_addr_t lo = mb_gap_start(type_b, gap);
+		const phys_addr_t hi = mb_gap_end(type_b, gap);
 
-		if (!m->flags && g_start < m_end && m->base < g_end &&
+		if (!m->flags && lo < m_end && hi > m->base &&
 		    (nid < 0 || nid >= MAX_NUMNODES ||
 		     nid == memblock_get_region_node(m))) {
 			if (out_start)
-				*out_start = g_start > m->base ? g_start : m->base;
+				*out_start = lo > m->base ? lo : m->base;
 			if (out_end)
-				*out_end = m_end > g_end ? g_end : m_end;
+				*out_end = hi < m_end ? hi : m_end;
 			if (out_nid)
 				*out_nid = memblock_get_region_node(m);
-			/* Past the gap if the region goes on, else the region. */
-			*idx += m_end > g_end ? (u64)1 << 32 : 1;
+			*idx = hi >= m_end ? MB_CURSOR(ia + 1, gap) : *idx + 1;
 			return;
 		}
 	}

@@ -1,286 +1,285 @@
 // SPDX-License-Identifier: MIT
 /*
- * alloc.c - placement of new blocks and every allocation entry point.
+ * alloc.c - finding free memory and handing it out.
  *
- * An allocation searches free memory (memory minus reserved, filtered by
- * should_skip_region) for an aligned block, then reserves it with
- * MEMBLOCK_RSRV_KERN. The first page of the address space is never handed
- * out, so 0 can mean failure.
+ * mb_search_free() is the only search: allocations in both directions,
+ * the growth of region arrays and next-stage placement (fw/place.c) all
+ * use it. Free memory is memory minus reserved, cut at the edges of every
+ * memory region (a block never spans two regions), and the search visits
+ * the reserved gaps inside one memory region at a time with a tight loop,
+ * from the window edge it starts at, so that it never walks the regions
+ * it cannot use.
  */
 #include "internal.h"
 
-static MB_NOINLINE enum memblock_flags choose_memblock_flags(void)
+static phys_addr_t clamp_addr(phys_addr_t x, phys_addr_t lo, phys_addr_t hi)
 {
-	if (mb_kho_scratch_only)
-		return MEMBLOCK_KHO_SCRATCH;
-	return mb_has_mirror ? MEMBLOCK_MIRROR : MEMBLOCK_NONE;
+	return x < lo ? lo : x > hi ? hi : x;
 }
 
 /*
- * The search walks free memory with the iterators, and returns what the
- * plain walk returns. It only leaves out ranges that cannot hold @size
- * bytes: the walk starts at the edge of [@start, @end), stops past the
- * other edge, and its cursor steps over gaps between reservations that are
- * narrower than @size. With @size 0 even an empty range fits, so then the
- * plain walk is used.
+ * Size 0 asks only for an address, and an empty piece of free memory can
+ * supply one, even an empty piece clamped to an edge of the window. Rare
+ * enough to walk every piece with the iterators.
  */
-
-/*
- * Move the gap half of cursor @i over the narrow gaps that lie inside its
- * memory region, in the direction of the walk; the walk would find them too
- * small one by one.
- */
-static u64 skip_narrow_gaps(u64 i, phys_addr_t size, bool down)
+static bool search_zero_size(const struct mb_search *q, phys_addr_t *found)
 {
-	const struct memblock_type *mem = &memblock.memory;
-	const struct memblock_region *b = memblock.reserved.regions;
-	const unsigned long cnt = memblock.reserved.cnt;
-	const unsigned long ia = (uint32_t)i;
-	unsigned long k = (unsigned long)(i >> 32);
-	const struct memblock_region *m;
+	phys_addr_t s, e, c;
+	u64 i;
 
-	if (ia >= mem->cnt)
-		return i;
-	m = &mem->regions[ia];
-	for (; k && k < cnt; k += down ? -1UL : 1) {
-		const phys_addr_t gap_start = mb_region_end(&b[k - 1]);
-		const phys_addr_t gap_end = b[k].base;
-
-		/* Stop at the edge of the region, or at a gap wide enough. */
-		if ((down ? gap_start <= m->base : gap_end >= mb_region_end(m)) ||
-		    gap_end - gap_start >= size)
-			break;
-	}
-	return mb_cursor(ia, k);
-}
-
-/*
- * One step of the walk over free memory, downwards with @down. A single
- * call site in the search loop below keeps the compiler from making a
- * copy of the loop for each direction.
- */
-static MB_NOINLINE void next_free_range(u64 *i, int nid,
-					enum memblock_flags flags, bool down,
-					phys_addr_t *start, phys_addr_t *end)
-{
-	if (down)
-		__next_mem_range_rev(i, nid, flags, &memblock.memory,
-				     &memblock.reserved, start, end, NULL);
-	else
-		__next_mem_range(i, nid, flags, &memblock.memory,
-				 &memblock.reserved, start, end, NULL);
-}
-
-/*
- * Find, without reserving, a free block of @size bytes aligned to @align (a
- * power of two) inside [@start, @end), walking free memory with @nid and
- * @flags as the iterators do: the highest fit with @top_down, the lowest
- * otherwise. The result goes to *@found, so that 0 is a valid answer.
- * Shared by allocation and by next-stage image placement (fw/place.c).
- */
-bool mb_find_free_block(phys_addr_t start, phys_addr_t end, phys_addr_t size,
-			phys_addr_t align, int nid, enum memblock_flags flags,
-			bool top_down, phys_addr_t *found)
-{
-	phys_addr_t this_start = 0, this_end = 0, cand;
-	u64 i = top_down ? MEMBLOCK_ITER_END : 0;
-
-	if (size && top_down) {
-		const unsigned long n =
-			mb_count_at_or_below(&memblock.memory, end - 1);
-
-		if (!n || end <= start)
-			return false;
-		i = mb_cursor(n - 1, mb_first_above(&memblock.reserved, end - 1));
-	} else if (size) {
-		i = mb_cursor(mb_first_above(&memblock.memory, start),
-			      mb_count_at_or_below(&memblock.reserved, start));
-	}
-
-	for (;;) {
-		if (size)
-			i = skip_narrow_gaps(i, size, top_down);
-		next_free_range(&i, nid, flags, top_down, &this_start,
-				&this_end);
-		if (i == MEMBLOCK_ITER_END ||
-		    (size && (top_down ? this_end <= start : this_start >= end)))
-			return false;
-
-		this_start = MB_CLAMP(this_start, start, end);
-		this_end = MB_CLAMP(this_end, start, end);
-		if (top_down) {
-			if (this_end < size)
-				continue;
-			cand = MB_ALIGN_DOWN(this_end - size, align);
-			if (cand < this_start)
-				continue;
-		} else {
-			cand = MB_ALIGN_UP(this_start, align);
-			/* The rounding may wrap past PHYS_ADDR_MAX. */
-			if (cand < this_start || cand >= this_end ||
-			    this_end - cand < size)
-				continue;
+	if (q->top_down) {
+		for_each_free_mem_range_reverse(i, q->nid, q->flags, &s, &e,
+						NULL) {
+			s = clamp_addr(s, q->lo, q->hi);
+			c = MB_ALIGN_DOWN(clamp_addr(e, q->lo, q->hi), q->align);
+			if (c >= s) {
+				*found = c;
+				return true;
+			}
 		}
-		*found = cand;
-		return true;
-	}
-}
-
-/*
- * The allocator's search: @end of MEMBLOCK_ALLOC_ACCESSIBLE or _NOLEAKTRACE
- * means memblock.current_limit, the first page is never used, and the
- * direction is memblock's. Returns 0 when nothing fits.
- */
-static phys_addr_t find_in_range_node(phys_addr_t size, phys_addr_t align,
-				      phys_addr_t start, phys_addr_t end,
-				      int nid, enum memblock_flags flags)
-{
-	phys_addr_t found;
-
-	if (end == MEMBLOCK_ALLOC_ACCESSIBLE ||
-	    end == MEMBLOCK_ALLOC_NOLEAKTRACE)
-		end = memblock.current_limit;
-
-	start = MB_MAX(start, (phys_addr_t)PAGE_SIZE);
-	end = MB_MAX(start, end);
-
-	if (!mb_find_free_block(start, end, size, align, nid, flags,
-				!memblock_bottom_up(), &found))
-		return 0;
-	return found;
-}
-
-/*
- * The fallback when mirrored memory has no room for @size bytes: drop
- * MIRROR from *@flags, with a warning. False when there is nothing to drop.
- */
-static bool drop_mirror(enum memblock_flags *flags, phys_addr_t size)
-{
-	if (!(*flags & MEMBLOCK_MIRROR))
 		return false;
-	*flags &= ~MEMBLOCK_MIRROR;
-	memblock_printk("memblock: Could not allocate %pa bytes of mirrored memory\n",
-			&size);
+	}
+	for_each_free_mem_range(i, q->nid, q->flags, &s, &e, NULL) {
+		s = clamp_addr(s, q->lo, q->hi);
+		e = clamp_addr(e, q->lo, q->hi);
+		c = MB_ALIGN_UP(s, q->align);
+		if (c >= s && c < e) {
+			*found = c;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Try the clamped piece [@s, @e) top-down. */
+static bool fits_high(const struct mb_search *q, phys_addr_t s, phys_addr_t e,
+		      phys_addr_t *found)
+{
+	phys_addr_t c;
+
+	if (e <= s || e - s < q->size)
+		return false;
+	c = MB_ALIGN_DOWN(e - q->size, q->align);
+	if (c < s)
+		return false;
+	*found = c;
+	return true;
+}
+
+/* Try the clamped piece [@s, @e) bottom-up. */
+static bool fits_low(const struct mb_search *q, phys_addr_t s, phys_addr_t e,
+		     phys_addr_t *found)
+{
+	const phys_addr_t c = MB_ALIGN_UP(s, q->align);
+
+	if (e <= s || c < s || c >= e || e - c < q->size)
+		return false;
+	*found = c;
 	return true;
 }
 
 /*
- * Search on any node with the global flags, dropping MIRROR when mirrored
- * memory has no room. Used for the memory of grown region arrays.
+ * The highest fit in [@a, @b) between reservations. The gaps strictly
+ * inside the window need no clamping, and a gap never starts above its
+ * end there, so the loop over them tests one difference per gap.
  */
-phys_addr_t mb_find_in_range(phys_addr_t start, phys_addr_t end,
-			     phys_addr_t size, phys_addr_t align)
+static bool highest_fit(const struct mb_search *q, phys_addr_t a,
+			phys_addr_t b, phys_addr_t *found)
 {
-	enum memblock_flags flags = choose_memblock_flags();
-	phys_addr_t ret;
+	const struct memblock_type *rsv = &memblock.reserved;
+	const struct memblock_region *r = rsv->regions;
+	unsigned long k = mb_first_ending_above(rsv, b - 1);
+	phys_addr_t e = k < rsv->cnt ? MB_MIN(r[k].base, b) : b;
 
-	do {
-		ret = find_in_range_node(size, align, start, end, NUMA_NO_NODE,
-					 flags);
-	} while (!ret && drop_mirror(&flags, size));
-	return ret;
+	while (k && r[k - 1].base > a) {
+		const phys_addr_t s = mb_region_end(&r[k - 1]);
+
+		if (e - s >= q->size && fits_high(q, s, e, found))
+			return true;
+		e = r[--k].base;
+	}
+	return fits_high(q, k ? MB_MAX(mb_region_end(&r[k - 1]), a) : a, e,
+			 found);
 }
 
-/*
- * Find a block on @nid (or any node) and reserve it for the kernel, with
- * @nid as its node. Returns 0 when nothing fits or reserving fails.
- */
-static MB_NOINLINE phys_addr_t find_and_reserve(phys_addr_t size,
-						phys_addr_t align,
-						phys_addr_t start,
-						phys_addr_t end, int nid,
-						enum memblock_flags flags)
+/* The lowest fit in [@a, @b) between reservations; see highest_fit(). */
+static bool lowest_fit(const struct mb_search *q, phys_addr_t a,
+		       phys_addr_t b, phys_addr_t *found)
 {
-	phys_addr_t found = find_in_range_node(size, align, start, end, nid,
-					       flags);
+	const struct memblock_type *rsv = &memblock.reserved;
+	const struct memblock_region *r = rsv->regions;
+	const unsigned long cnt = rsv->cnt;
+	unsigned long k = mb_first_ending_above(rsv, a);
+	phys_addr_t s;
 
-	if (found && __memblock_reserve(found, size, nid, MEMBLOCK_RSRV_KERN))
-		return 0;
-	return found;
+	if (fits_low(q, a, k < cnt ? MB_MIN(r[k].base, b) : b, found))
+		return true;
+	if (k >= cnt)
+		return false;
+	for (; k + 1 < cnt && r[k + 1].base < b; k++) {
+		s = mb_region_end(&r[k]);
+		if (r[k + 1].base - s >= q->size &&
+		    fits_low(q, s, r[k + 1].base, found))
+			return true;
+	}
+	s = mb_region_end(&r[k]);
+	return s < b && fits_low(q, s, b, found);
 }
 
 /**
- * memblock_alloc_range_nid - allocate a physical block
- * @size: bytes to allocate
- * @align: alignment, a power of two; 0 means SMP_CACHE_BYTES
- * @start: lowest acceptable address (raised to PAGE_SIZE)
+ * mb_search_free - find a free block
+ * @q: what to look for and where
+ * @found: receives the block's address
+ *
+ * The block lies in one memory region that passes should_skip_region()
+ * for @q->nid and @q->flags, inside [@q->lo, @q->hi], clear of every
+ * reservation. Top-down it is the highest aligned block, bottom-up the
+ * lowest. The bounds are used as given: callers that must never return
+ * the first page raise @q->lo themselves.
+ *
+ * Return: true when a block was found.
+ */
+bool mb_search_free(const struct mb_search *q, phys_addr_t *found)
+{
+	struct memblock_type *mem = &memblock.memory;
+	struct memblock_region *m;
+	unsigned long i;
+
+	if (!q->size)
+		return search_zero_size(q, found);
+	if (q->lo >= q->hi)
+		return false;
+	if (q->top_down) {
+		i = mb_first_ending_above(mem, q->hi - 1);
+		if (i < mem->cnt && mem->regions[i].base < q->hi)
+			i++;
+		while (i--) {
+			m = &mem->regions[i];
+			if (mb_region_end(m) <= q->lo)
+				return false;
+			if (!should_skip_region(mem, m, q->nid, (int)q->flags) &&
+			    highest_fit(q, MB_MAX(m->base, q->lo),
+					MB_MIN(mb_region_end(m), q->hi), found))
+				return true;
+		}
+		return false;
+	}
+	for (i = mb_first_ending_above(mem, q->lo); i < mem->cnt; i++) {
+		m = &mem->regions[i];
+		if (m->base >= q->hi)
+			return false;
+		if (!should_skip_region(mem, m, q->nid, (int)q->flags) &&
+		    lowest_fit(q, MB_MAX(m->base, q->lo),
+			       MB_MIN(mb_region_end(m), q->hi), found))
+			return true;
+	}
+	return false;
+}
+
+/**
+ * mb_alloc_preference - the flags every allocation searches with first
+ *
+ * Return: MEMBLOCK_KHO_SCRATCH in KHO scratch-only mode (never dropped),
+ * else MEMBLOCK_MIRROR once some mirror was marked (dropped when nothing
+ * mirrored fits), else MEMBLOCK_NONE.
+ */
+enum memblock_flags mb_alloc_preference(void)
+{
+	if (mb_state.kho_only)
+		return MEMBLOCK_KHO_SCRATCH;
+	return mb_state.mirror_seen ? MEMBLOCK_MIRROR : MEMBLOCK_NONE;
+}
+
+/* Search, then reserve what was found for the kernel, recording @nid. */
+static bool take(const struct mb_search *q, int nid, phys_addr_t *found)
+{
+	return mb_search_free(q, found) &&
+	       !mb_insert(&memblock.reserved, *found, q->size, nid,
+			  MEMBLOCK_RSRV_KERN);
+}
+
+/**
+ * memblock_alloc_range_nid - allocate and reserve a physical block
+ * @size: bytes
+ * @align: a power of two, or 0 for SMP_CACHE_BYTES
+ * @start: lowest address (the first page is never handed out)
  * @end: exclusive upper bound; MEMBLOCK_ALLOC_ACCESSIBLE (0) or
  *	MEMBLOCK_ALLOC_NOLEAKTRACE (1) mean memblock.current_limit
- * @nid: preferred node, or NUMA_NO_NODE; an id that is no node means any
- *	node (and is recorded as NUMA_NO_NODE if it cannot be stored)
- * @exact_nid: with a valid @nid, fail rather than use another node
+ * @nid: node to take the block from, or NUMA_NO_NODE
+ * @exact_nid: fail rather than take the block from another node
  *
- * Tries, in order: @nid in mirrored memory, any node in mirrored memory,
- * @nid, any node (the mirrored steps only once mirror was marked, the
- * any-node steps only without @exact_nid). In KHO scratch-only mode, only
- * scratch memory is used, with no fallback. The block is reserved with
- * MEMBLOCK_RSRV_KERN and @nid, or NUMA_NO_NODE when it came from the
- * any-node step. A @size of 0 returns an address and reserves nothing.
+ * Searches in memblock.bottom_up's direction: on @nid with the preferred
+ * flags, then on any node, then both again without MIRROR if mirrored
+ * memory was preferred. The block is reserved with MEMBLOCK_RSRV_KERN and
+ * the node the search asked for. A size of 0 reserves nothing.
  *
- * Return: the physical address, or 0 when nothing fits, when reserving it
- * failed, or when @align is not a power of two.
+ * Return: the block's physical address, or 0.
  */
 phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
 				     phys_addr_t start, phys_addr_t end,
 				     int nid, bool exact_nid)
 {
-	enum memblock_flags flags = choose_memblock_flags();
+	struct mb_search q;
 	phys_addr_t found;
 
-	/* A node id that cannot be recorded means "any node", as in Linux. */
-	if (!mb_nid_storable(nid))
-		nid = NUMA_NO_NODE;
 	if (!align) {
-		memblock_printk("memblock: %s: zero alignment, using %d\n",
-				__func__, (int)SMP_CACHE_BYTES);
+		memblock_printk("memblock: allocation of %pa bytes without alignment, using %d\n",
+				&size, SMP_CACHE_BYTES);
 		align = SMP_CACHE_BYTES;
 	}
-	if (!mb_is_pow2(align)) {
-		memblock_printk("memblock: %s: alignment %pa is not a power of two\n",
-				__func__, &align);
+	if (!mb_is_pow2(align))
 		return 0;
-	}
-
+	if (!mb_nid_storable(nid))
+		nid = NUMA_NO_NODE;
+	if (end <= MEMBLOCK_ALLOC_NOLEAKTRACE)
+		end = memblock.current_limit;
+	q.lo = MB_MAX(start, (phys_addr_t)PAGE_SIZE);
+	q.hi = MB_MAX(q.lo, end);
+	q.size = size;
+	q.align = align;
+	q.flags = mb_alloc_preference();
+	q.top_down = !memblock.bottom_up;
 	for (;;) {
-		found = find_and_reserve(size, align, start, end, nid, flags);
-		if (!found && numa_valid_node(nid) && !exact_nid)
-			found = find_and_reserve(size, align, start, end,
-						 NUMA_NO_NODE, flags);
-		if (found)
-			break;
-		if (!drop_mirror(&flags, size))
+		q.nid = nid;
+		if (take(&q, nid, &found))
+			return found;
+		q.nid = NUMA_NO_NODE;
+		if (numa_valid_node(nid) && !exact_nid &&
+		    take(&q, NUMA_NO_NODE, &found))
+			return found;
+		if (!(q.flags & MEMBLOCK_MIRROR))
 			return 0;
+		memblock_printk("memblock: no mirrored memory for %pa bytes, using any memory\n",
+				&size);
+		q.flags &= ~MEMBLOCK_MIRROR;
 	}
-
-	memblock_dbg("%s: %pa bytes align=%pa nid=%d from=%pa max_addr=%pa -> %pa\n",
-		     __func__, &size, &align, nid, &start, &end, &found);
-	return found;
 }
 
 /**
  * memblock_phys_alloc_range - allocate a physical block inside a window
- * @size: bytes to allocate
- * @align: alignment, a power of two (0 means SMP_CACHE_BYTES)
- * @start: lowest acceptable address; never relaxed
- * @end: exclusive upper bound; 0 or 1 mean memblock.current_limit, any other
- *	value is used as given (not clamped to the limit)
+ * @size: bytes
+ * @align: a power of two, or 0 for SMP_CACHE_BYTES
+ * @start: lowest address
+ * @end: exclusive upper bound, not clamped to the current limit
  *
- * Return: the physical address, or 0 on failure.
+ * Return: the block's physical address, or 0.
  */
 phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 				      phys_addr_t start, phys_addr_t end)
 {
+	mb_trace("memblock_phys_alloc_range: %pa bytes align=%pa from=%pa max_addr=%pa\n",
+		 &size, &align, &start, &end);
 	return memblock_alloc_range_nid(size, align, start, end, NUMA_NO_NODE,
 					false);
 }
 
 /**
- * memblock_phys_alloc_try_nid - allocate a physical block, preferably on @nid
- * @size: bytes to allocate
- * @align: alignment, a power of two (0 means SMP_CACHE_BYTES)
- * @nid: preferred node; other nodes are used when it has no room
+ * memblock_phys_alloc_try_nid - allocate a physical block, preferably on a node
+ * @size: bytes
+ * @align: a power of two, or 0 for SMP_CACHE_BYTES
+ * @nid: preferred node, or NUMA_NO_NODE
  *
- * Return: the physical address, or 0 on failure.
+ * Return: the block's physical address, or 0.
  */
 phys_addr_t memblock_phys_alloc_try_nid(phys_addr_t size, phys_addr_t align,
 					int nid)
@@ -290,104 +289,102 @@ phys_addr_t memblock_phys_alloc_try_nid(phys_addr_t size, phys_addr_t align,
 }
 
 /*
- * The common path of the virtual-address API: clamp @max_addr to the current
- * limit, and when nothing fits above @min_addr, try again from 0.
+ * The virtual-address calls: the upper bound is clamped to the current
+ * limit and never relaxed; a failed search is tried once more from 0.
  */
-static void *alloc_internal(phys_addr_t size, phys_addr_t align,
-			    phys_addr_t min_addr, phys_addr_t max_addr,
-			    int nid, bool exact_nid)
+static void *alloc_virt(phys_addr_t size, phys_addr_t align,
+			phys_addr_t min_addr, phys_addr_t max_addr, int nid,
+			bool exact_nid, bool zero)
 {
-	phys_addr_t alloc;
+	phys_addr_t pa;
+	void *va;
 
+	mb_trace("memblock_alloc: %pa bytes align=%pa nid=%d from=%pa max_addr=%pa\n",
+		 &size, &align, nid, &min_addr, &max_addr);
 	if (max_addr > memblock.current_limit)
 		max_addr = memblock.current_limit;
-
-	for (;;) {
-		alloc = memblock_alloc_range_nid(size, align, min_addr,
-						 max_addr, nid, exact_nid);
-		if (alloc)
-			return memblock_env_phys_to_virt(alloc);
-		if (!min_addr)
-			return NULL;
-		min_addr = 0;
-	}
+	pa = memblock_alloc_range_nid(size, align, min_addr, max_addr, nid,
+				      exact_nid);
+	if (!pa && min_addr)
+		pa = memblock_alloc_range_nid(size, align, 0, max_addr, nid,
+					      exact_nid);
+	if (!pa)
+		return NULL;
+	va = memblock_env_phys_to_virt(pa);
+	if (zero)
+		memblock_env_memset(va, 0, size);
+	return va;
 }
 
 /**
- * memblock_alloc_exact_nid_raw - allocate on exactly node @nid, not zeroed
- * @size: bytes to allocate
- * @align: alignment, a power of two (0 means SMP_CACHE_BYTES)
- * @min_addr: preferred lowest address; dropped when nothing fits above it
- * @max_addr: exclusive upper bound, clamped to memblock.current_limit;
- *	MEMBLOCK_ALLOC_ACCESSIBLE means the limit itself
- * @nid: the node; never another one when it is valid
+ * memblock_alloc_exact_nid_raw - allocate on one node only, not zeroed
+ * @size: bytes
+ * @align: a power of two, or 0 for SMP_CACHE_BYTES
+ * @min_addr: preferred lowest address; dropped if nothing fits above it
+ * @max_addr: exclusive upper bound, clamped to the current limit
+ * @nid: the node, or NUMA_NO_NODE for any
  *
- * Return: the virtual address of the block, or NULL on failure.
+ * Return: the block's virtual address, or NULL.
  */
 void *memblock_alloc_exact_nid_raw(phys_addr_t size, phys_addr_t align,
 				   phys_addr_t min_addr, phys_addr_t max_addr,
 				   int nid)
 {
-	return alloc_internal(size, align, min_addr, max_addr, nid, true);
+	return alloc_virt(size, align, min_addr, max_addr, nid, true, false);
 }
 
 /**
- * memblock_alloc_try_nid_raw - allocate, preferably on @nid, not zeroed
- * @size: bytes to allocate
- * @align: alignment, a power of two (0 means SMP_CACHE_BYTES)
- * @min_addr: preferred lowest address; dropped when nothing fits above it
- * @max_addr: exclusive upper bound, clamped to memblock.current_limit;
- *	MEMBLOCK_ALLOC_ACCESSIBLE means the limit itself
+ * memblock_alloc_try_nid_raw - allocate, preferably on a node, not zeroed
+ * @size: bytes
+ * @align: a power of two, or 0 for SMP_CACHE_BYTES
+ * @min_addr: preferred lowest address; dropped if nothing fits above it
+ * @max_addr: exclusive upper bound, clamped to the current limit
  * @nid: preferred node, or NUMA_NO_NODE
  *
- * Return: the virtual address of the block, or NULL on failure.
+ * Return: the block's virtual address, or NULL.
  */
 void *memblock_alloc_try_nid_raw(phys_addr_t size, phys_addr_t align,
 				 phys_addr_t min_addr, phys_addr_t max_addr,
 				 int nid)
 {
-	return alloc_internal(size, align, min_addr, max_addr, nid, false);
+	return alloc_virt(size, align, min_addr, max_addr, nid, false, false);
 }
 
 /**
- * memblock_alloc_try_nid - allocate zeroed memory, preferably on @nid
- * @size: bytes to allocate
- * @align: alignment, a power of two (0 means SMP_CACHE_BYTES)
- * @min_addr: preferred lowest address; dropped when nothing fits above it
- * @max_addr: exclusive upper bound, clamped to memblock.current_limit;
- *	MEMBLOCK_ALLOC_ACCESSIBLE means the limit itself
+ * memblock_alloc_try_nid - allocate zeroed memory, preferably on a node
+ * @size: bytes; exactly these are zeroed
+ * @align: a power of two, or 0 for SMP_CACHE_BYTES
+ * @min_addr: preferred lowest address; dropped if nothing fits above it
+ * @max_addr: exclusive upper bound, clamped to the current limit
  * @nid: preferred node, or NUMA_NO_NODE
  *
- * Return: the virtual address of the block, its @size bytes zeroed, or NULL.
+ * Return: the block's virtual address, or NULL.
  */
 void *memblock_alloc_try_nid(phys_addr_t size, phys_addr_t align,
 			     phys_addr_t min_addr, phys_addr_t max_addr,
 			     int nid)
 {
-	void *ptr = alloc_internal(size, align, min_addr, max_addr, nid, false);
-
-	if (ptr)
-		memblock_env_memset(ptr, 0, (size_t)size);
-	return ptr;
+	return alloc_virt(size, align, min_addr, max_addr, nid, false, true);
 }
 
 /**
  * __memblock_alloc_or_panic - memblock_alloc() that cannot fail
- * @size: bytes to allocate
- * @align: alignment, a power of two (0 means SMP_CACHE_BYTES)
- * @func: name of the caller, for the panic message
+ * @size: bytes
+ * @align: a power of two, or 0 for SMP_CACHE_BYTES
+ * @func: the caller, named in the panic message
  *
- * Return: the zeroed block. Calls memblock_env_panic() when nothing fits.
+ * Return: the zeroed block; panics through memblock_env_panic() when
+ * nothing fits.
  */
 void *__memblock_alloc_or_panic(phys_addr_t size, phys_addr_t align,
 				const char *func)
 {
-	void *addr = memblock_alloc(size, align);
+	void *p = memblock_alloc(size, align);
 	char msg[96];
 
-	if (addr)
-		return addr;
-	mb_snprintf(msg, sizeof(msg), "%s: Failed to allocate %pa bytes\n",
-			  func, &size);
+	if (p)
+		return p;
+	mb_snprintf(msg, sizeof(msg), "%s: out of memory for %pa bytes\n",
+		    func, &size);
 	memblock_env_panic(msg);
 }

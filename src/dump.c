@@ -1,52 +1,48 @@
 // SPDX-License-Identifier: MIT
 /*
- * dump.c - the memblock_dump_all() listing, in the format of Linux's.
+ * dump.c - memblock_dump_all(). The text is Linux's, line for line, since
+ * people and tools read it; it appears only while memblock_debug is set.
  */
 #include "internal.h"
 
-static void dump_type(const struct memblock_type *type)
+static void dump_array(const struct memblock_type *type)
 {
-	unsigned long idx;
+	unsigned long i;
 
-	memblock_printk(" %s.cnt  = %#lx\n", type->name, type->cnt);
-	for (idx = 0; idx < type->cnt; idx++) {
-		const struct memblock_region *r = &type->regions[idx];
-		const phys_addr_t end = r->base + r->size - 1;
-#ifdef CONFIG_NUMA
+	memblock_printk(" %s.cnt  = 0x%lx\n", type->name, type->cnt);
+	for (i = 0; i < type->cnt; i++) {
+		const struct memblock_region *r = &type->regions[i];
+		const phys_addr_t last = mb_region_end(r) - 1;
 		char node[24] = "";
 
+#ifdef CONFIG_NUMA
 		if (numa_valid_node(memblock_get_region_node(r)))
 			mb_snprintf(node, sizeof(node), " on node %d",
 				    memblock_get_region_node(r));
-#else
-		const char *const node = "";	/* no node ids to show */
 #endif
-
 		memblock_printk(" %s[%#x]\t[%pa-%pa], %pa bytes%s flags: %#x\n",
-				type->name, (unsigned int)idx, &r->base, &end,
+				type->name, (unsigned int)i, &r->base, &last,
 				&r->size, node, (unsigned int)r->flags);
 	}
 }
 
 /**
- * memblock_dump_all - print every region, when memblock_debug is set
+ * memblock_dump_all - print every array, in Linux's format
  *
- * Prints the totals and then each region of memory, reserved (and physmem)
- * with inclusive end addresses, " on node N" for valid nodes in NUMA builds,
- * and the flags, through memblock_env_write().
+ * Prints nothing unless memblock_debug is set. Output goes through
+ * memblock_printk() to memblock_env_write().
  */
 void memblock_dump_all(void)
 {
 	if (!memblock_debug)
 		return;
-
 	memblock_printk("MEMBLOCK configuration:\n");
 	memblock_printk(" memory size = %pa reserved size = %pa\n",
 			&memblock.memory.total_size,
 			&memblock.reserved.total_size);
-	dump_type(&memblock.memory);
-	dump_type(&memblock.reserved);
+	dump_array(&memblock.memory);
+	dump_array(&memblock.reserved);
 #ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-	dump_type(&physmem);
+	dump_array(&physmem);
 #endif
 }

@@ -1,105 +1,95 @@
 // SPDX-License-Identifier: MIT
 /*
  * handoff.c - the end of memblock's life: free memory goes to the page
- * allocator, and the region arrays are given up.
+ * allocator (memblock_env_free_pages()), grown arrays are given back.
  */
 #include "internal.h"
 
-/*
- * Record on each reservation the node of the memory beneath it. Without
- * NUMA, memblock_set_node() does nothing, and neither does this.
- */
-static void set_reserved_nodes(void)
+/* Hand the whole pages of [@start, @end) over; returns how many. */
+static unsigned long give_pages(phys_addr_t start, phys_addr_t end)
 {
-#ifdef CONFIG_NUMA
-	struct memblock_region *r;
-	unsigned long max_before;
+	const unsigned long first = mb_pfn_ceil(start);
+	const unsigned long stop = mb_pfn_floor(end);
 
-	/* Splitting may grow the reserved array; go over it again then. */
-	do {
-		max_before = memblock.reserved.max;
-		for_each_mem_region(r)
-			memblock_set_node(r->base, r->size, &memblock.reserved,
-					  memblock_get_region_node(r));
-	} while (max_before != memblock.reserved.max);
-#endif
-}
-
-static MB_NOINLINE unsigned long hand_over_pages(phys_addr_t start,
-						  phys_addr_t end)
-{
-	unsigned long start_pfn = PFN_UP(start);
-	unsigned long end_pfn = PFN_DOWN(end);
-
-	if (start_pfn >= end_pfn)
+	if (first >= stop)
 		return 0;
-	memblock_env_free_pages(start_pfn, end_pfn - start_pfn);
-	return end_pfn - start_pfn;
+	memblock_env_free_pages(first, stop - first);
+	return stop - first;
 }
+
+#ifdef CONFIG_NUMA
+/* Give every reservation the node of the memory it lies in. */
+static void label_reservations(void)
+{
+	unsigned long before, i;
+
+	do {
+		before = memblock.reserved.max;
+		for (i = 0; i < memblock.memory.cnt; i++) {
+			const struct memblock_region *m =
+				&memblock.memory.regions[i];
+
+			memblock_set_node(m->base, m->size, &memblock.reserved,
+					  memblock_get_region_node(m));
+		}
+	} while (memblock.reserved.max != before);
+}
+#endif
 
 /**
- * memblock_free_all - give all free memory to the page allocator
+ * memblock_free_all - hand free memory to the page allocator
  *
- * Ends KHO scratch-only mode, clears MEMBLOCK_HOTPLUG on all memory, records
- * node ids on reservations, then calls memblock_env_free_pages() once for
- * each free range (memory minus reserved, MEMBLOCK_NONE filtering: no NOMAP,
- * no driver-managed memory) with the whole pages inside it.
+ * Ends KHO scratch-only mode, clears MEMBLOCK_HOTPLUG on all memory,
+ * gives (NUMA) every reservation the node of its memory, then passes the
+ * whole pages of every free range that needs no flag to be used (never
+ * NOMAP or driver-managed memory) to memblock_env_free_pages(), lowest
+ * first. Context: once, at the end of early boot.
  *
  * Return: the number of pages handed over.
- *
- * Context: once, at the end of early boot. Later memblock calls still work
- * on the arrays, but the pages handed over are no longer memblock's.
  */
 unsigned long memblock_free_all(void)
 {
 	phys_addr_t start, end;
-	unsigned long count = 0;
-	u64 i = 0;
+	unsigned long pages = 0;
+	u64 i;
 
 	memblock_clear_kho_scratch_only();
 	memblock_clear_hotplug(0, PHYS_ADDR_MAX);
-	set_reserved_nodes();
-
-	/*
-	 * for_each_free_mem_range(), spelt out with one out-of-line step: this
-	 * runs once, so the iterator's inline fast path would only add code.
-	 */
-	for (;;) {
-		__next_mem_range(&i, NUMA_NO_NODE, MEMBLOCK_NONE,
-				 &memblock.memory, &memblock.reserved, &start,
-				 &end, NULL);
-		if (i == MEMBLOCK_ITER_END)
-			return count;
-		count += hand_over_pages(start, end);
-	}
+#ifdef CONFIG_NUMA
+	label_reservations();
+#endif
+	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end,
+				NULL)
+		pages += give_pages(start, end);
+	return pages;
 }
 
 #ifndef CONFIG_ARCH_KEEP_MEMBLOCK
-static void give_up_array(struct memblock_type *type)
+/* Give a grown array's pages back; the static storage stays. */
+static void give_back_array(struct memblock_type *type)
 {
-	phys_addr_t addr, size;
+	const unsigned int slot = mb_array_slot(type);
+	const phys_addr_t at = memblock_env_virt_to_phys(type->regions);
 
-	if (mb_is_static_array(type))
+	if (!mb_state.owned[slot])
 		return;
-	addr = memblock_env_virt_to_phys(type->regions);
-	size = MB_PAGE_ALIGN(type->max * sizeof(struct memblock_region));
-	hand_over_pages(addr, addr + size);
+	give_pages(at, at + MB_PAGE_ALIGN((phys_addr_t)type->max *
+					  sizeof(struct memblock_region)));
+	mb_state.owned[slot] = false;
 }
 
 /**
- * memblock_discard - give up memblock's own arrays after boot
+ * memblock_discard - end memblock's life
  *
- * Grown memory and reserved arrays are handed to memblock_env_free_pages();
- * from then on the arrays must not be read, and free-range filters no longer
- * apply. physmem stays. With CONFIG_ARCH_KEEP_MEMBLOCK this is an empty
- * inline and memblock stays usable.
- *
- * Context: after memblock_free_all(), once.
+ * Gives the pages of grown memory and reserved arrays to
+ * memblock_env_free_pages(). From then on the arrays may only be read
+ * (physmem stays as it is), and walks of memory no longer filter by node
+ * or flags, as in Linux.
  */
 void memblock_discard(void)
 {
-	give_up_array(&memblock.reserved);
-	give_up_array(&memblock.memory);
-	mb_memory_type = NULL;
+	give_back_array(&memblock.reserved);
+	give_back_array(&memblock.memory);
+	mb_state.discarded = true;
 }
 #endif

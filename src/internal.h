@@ -1,6 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * internal.h - helpers shared by the core's source files. Never installed.
+ * internal.h - what the core's source files share. Never installed.
+ *
+ * The core is built around three pieces:
+ *   - the splice engine (regions.c): every change to a region array is one
+ *     splice of a window of the array, with the tail moved at most once;
+ *   - room making (regions.c): growing arrays inside a transaction that is
+ *     either committed whole or rolled back to the state before it;
+ *   - one free-space search (alloc.c) that allocation in both directions,
+ *     array growth and next-stage placement share.
  */
 #ifndef MEMBLOCK_INTERNAL_H
 #define MEMBLOCK_INTERNAL_H
@@ -8,18 +16,13 @@
 #include <memblock.h>
 #include <memblock/ext.h>
 
-/*
- * For a small helper called from a few places: at -Os the compiler still
- * copies such helpers into each caller, although one shared copy is
- * smaller. Only where measured to save code.
- */
+/* Keep a helper out of line where measured to save code at -Os. */
 #define MB_NOINLINE __attribute__((noinline))
 
 #define MB_MIN(a, b) ((a) < (b) ? (a) : (b))
 #define MB_MAX(a, b) ((a) > (b) ? (a) : (b))
-#define MB_CLAMP(v, lo, hi) MB_MIN(MB_MAX((v), (lo)), (hi))
 
-/* Alignment helpers; @a must be a power of two. */
+/* Mask rounding; @a is a power of two. round_up may wrap to 0. */
 #define MB_ALIGN_DOWN(x, a) ((x) & ~((phys_addr_t)(a) - 1))
 #define MB_ALIGN_UP(x, a) MB_ALIGN_DOWN((x) + ((phys_addr_t)(a) - 1), (a))
 #define MB_PAGE_ALIGN(x) MB_ALIGN_UP((phys_addr_t)(x), PAGE_SIZE)
@@ -29,27 +32,14 @@ static inline bool mb_is_pow2(phys_addr_t x)
 	return x && !(x & (x - 1));
 }
 
-/* The highest power of two at or below @n, which must not be 0. */
-static inline unsigned long mb_bit_floor(unsigned long n)
-{
-#if defined(__riscv) && !defined(__riscv_zbb)
-	/* No count-leading-zeros instruction: clear low bits instead. */
-	while (n & (n - 1))
-		n &= n - 1;
-	return n;
-#else
-	return 1UL << (sizeof(n) * 8 - 1 - (unsigned int)__builtin_clzl(n));
-#endif
-}
-
 static inline bool numa_valid_node(int nid)
 {
 	return nid >= 0 && nid < MAX_NUMNODES;
 }
 
 /*
- * Node ids a caller may store in a region: a real node, NUMA_NO_NODE, or
- * MAX_NUMNODES (what memblock_add() records for "not known yet").
+ * Node ids a region may carry: a node, NUMA_NO_NODE, or MAX_NUMNODES
+ * (memblock_add()'s "not known yet"). Without NUMA no id is stored.
  */
 static inline bool mb_nid_storable(int nid)
 {
@@ -61,15 +51,10 @@ static inline bool mb_nid_storable(int nid)
 #endif
 }
 
-/*
- * Shrink *@size so that @base + *@size does not wrap; the last byte of the
- * address space can therefore never be part of a region. Returns the size.
- */
-static inline phys_addr_t mb_cap_size(phys_addr_t base, phys_addr_t *size)
+/* Shrink @size so that [@base, @base + @size) stays below PHYS_ADDR_MAX. */
+static inline phys_addr_t mb_clip(phys_addr_t base, phys_addr_t size)
 {
-	if (*size > PHYS_ADDR_MAX - base)
-		*size = PHYS_ADDR_MAX - base;
-	return *size;
+	return size > PHYS_ADDR_MAX - base ? PHYS_ADDR_MAX - base : size;
 }
 
 static inline phys_addr_t mb_region_end(const struct memblock_region *r)
@@ -77,64 +62,125 @@ static inline phys_addr_t mb_region_end(const struct memblock_region *r)
 	return r->base + r->size;
 }
 
-/* Global switches of the core (memblock.c). */
-extern struct memblock_type *mb_memory_type; /* NULL after discard */
-extern bool mb_can_resize;
-extern bool mb_has_mirror;
-extern bool mb_kho_scratch_only;
-
-/* The array engine (regions.c). */
-int mb_add_range(struct memblock_type *type, phys_addr_t base,
-		 phys_addr_t size, int nid, enum memblock_flags flags);
-int mb_remove_range(struct memblock_type *type, phys_addr_t base,
-		    phys_addr_t size);
-int mb_isolate_range(struct memblock_type *type, phys_addr_t base,
-		     phys_addr_t size, int *start_rgn, int *end_rgn);
-void mb_remove_region(struct memblock_type *type, unsigned long r);
-void mb_merge_regions(struct memblock_type *type, unsigned long start_rgn,
-		      unsigned long end_rgn);
-bool mb_is_static_array(const struct memblock_type *type);
-
-/* The u64 cursor of the walks (iter.c): index into type_a, gap of type_b. */
-static inline u64 mb_cursor(unsigned long idx_a, unsigned long idx_b)
+/*
+ * Page frames that cannot wrap: the first frame starting at or above @addr,
+ * and the frame holding @addr. A range holds whole pages exactly when
+ * mb_pfn_ceil(start) < mb_pfn_floor(end).
+ */
+static inline unsigned long mb_pfn_ceil(phys_addr_t addr)
 {
-	return (u64)(uint32_t)idx_a | (u64)idx_b << 32;
+#ifdef MEMBLOCK_TEST_LINUX_PFN_WRAP
+	/*
+	 * Test builds only (tests/oracle/run.sh): Linux's PFN_UP() wraps in
+	 * the last page; this replays it to compare all else with Linux.
+	 */
+	return PFN_UP(addr);
+#else
+	return (unsigned long)(addr >> PAGE_SHIFT) +
+	       ((addr & (PAGE_SIZE - 1)) != 0);
+#endif
 }
 
-/* Walks (iter.c): whether a walk of @type passes over @m. */
-bool mb_should_skip_region(struct memblock_type *type,
-			   struct memblock_region *m, int nid, int flags);
+static inline unsigned long mb_pfn_floor(phys_addr_t addr)
+{
+	return (unsigned long)(addr >> PAGE_SHIFT);
+}
 
-/* Search (alloc.c). */
-bool mb_find_free_block(phys_addr_t start, phys_addr_t end, phys_addr_t size,
-			phys_addr_t align, int nid, enum memblock_flags flags,
-			bool top_down, phys_addr_t *found);
-phys_addr_t mb_find_in_range(phys_addr_t start, phys_addr_t end,
-			     phys_addr_t size, phys_addr_t align);
+/* --- State (memblock.c) ------------------------------------------------- */
 
-/* Lookups in a sorted array (query.c). */
-unsigned long mb_count_at_or_below(const struct memblock_type *type,
-				   phys_addr_t addr);
-unsigned long mb_first_above(const struct memblock_type *type,
-			     phys_addr_t addr);
+/**
+ * struct mb_flags_state - what memblock remembers beyond its arrays
+ * @resize_ok: memblock_allow_resize() was called
+ * @mirror_seen: some memory was marked MEMBLOCK_MIRROR
+ * @kho_only: allocations must come from KHO scratch memory
+ * @discarded: memblock_discard() ran; walks no longer filter memory
+ * @owned: per array (mb_array_slot()), the storage came from memblock
+ */
+struct mb_flags_state {
+	bool resize_ok;
+	bool mirror_seen;
+	bool kho_only;
+	bool discarded;
+	bool owned[3];
+};
+extern struct mb_flags_state mb_state;
 
-/* Logging (print.c). */
+/* 0 for memory, 1 for reserved, 2 for physmem. */
+static inline unsigned int mb_array_slot(const struct memblock_type *type)
+{
+	if (type == &memblock.memory)
+		return 0;
+	return type == &memblock.reserved ? 1 : 2;
+}
+
+/* --- The splice engine (regions.c) -------------------------------------- */
+
+/* What a range edit does to the regions it covers. */
+enum mb_edit_op {
+	MB_EDIT_DROP,		/* delete them */
+	MB_EDIT_SET_FLAGS,	/* OR @arg into their flags */
+	MB_EDIT_CLEAR_FLAGS,	/* clear @arg from their flags */
+	MB_EDIT_SET_NID,	/* give them node @arg */
+};
+
+int mb_insert(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
+	      int nid, enum memblock_flags flags);
+int mb_edit(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
+	    enum mb_edit_op op, int arg);
+void mb_set_empty(struct memblock_type *type);
+bool mb_make_room(unsigned long mem_slots, unsigned long rsv_slots);
+
+/* Index of the first region of @type that ends above @addr (or cnt). */
+unsigned long mb_first_ending_above(const struct memblock_type *type,
+				    phys_addr_t addr);
+/* The region of @type holding @addr, or NULL. */
+struct memblock_region *mb_find_region(const struct memblock_type *type,
+				       phys_addr_t addr);
+
+/* --- Walks (iter.c) ----------------------------------------------------- */
+
+bool should_skip_region(struct memblock_type *type, struct memblock_region *m,
+			int nid, int flags);
+
+/* --- The search (alloc.c) ----------------------------------------------- */
+
+/**
+ * struct mb_search - one free-space search
+ * @lo: lowest address the block may start at
+ * @hi: the block must end at or below this
+ * @size: bytes wanted
+ * @align: power of two
+ * @nid: node filter (an invalid id means any node)
+ * @flags: what the caller asks for, as for should_skip_region()
+ * @top_down: the highest fit rather than the lowest
+ */
+struct mb_search {
+	phys_addr_t lo, hi, size, align;
+	int nid;
+	enum memblock_flags flags;
+	bool top_down;
+};
+
+bool mb_search_free(const struct mb_search *req, phys_addr_t *found);
+enum memblock_flags mb_alloc_preference(void);
+
+/* --- Output (print.c) --------------------------------------------------- */
+
 void mb_snprintf(char *buf, size_t len, const char *fmt, ...);
 
 /*
  * The operation trace (CONFIG_MEMBLOCK_TRACE): a line per call while
- * memblock_debug is set. Without the option the call compiles to nothing:
- * the arguments are never evaluated, but the compiler still sees them, so
- * variables used only for the trace cause no unused-variable warnings.
+ * memblock_debug is set. Without the option nothing is compiled in, but
+ * the arguments are still seen, so trace-only variables stay "used".
  */
 #ifdef CONFIG_MEMBLOCK_TRACE
-#define memblock_dbg(...)                                                      \
+#define mb_trace(...)                                                          \
 	do {                                                                   \
 		if (memblock_debug)                                            \
 			memblock_printk(__VA_ARGS__);                          \
 	} while (0)
 #else
-#define memblock_dbg(...)                                                      \
+#define mb_trace(...)                                                          \
 	do {                                                                   \
 		if (0)                                                         \
 			memblock_printk(__VA_ARGS__);                          \

@@ -1,95 +1,116 @@
 // SPDX-License-Identifier: MIT
 /*
- * limits.c - cutting memory down to a size or a window (mem=, crashkernel).
+ * limits.c - cutting memory down to a size (mem=) or a window (crash
+ * kernels, linux,usable-memory-range).
  */
 #include "internal.h"
 
 /*
- * The address at which @limit bytes of memory, counted from the bottom,
- * are used up; PHYS_ADDR_MAX when memory holds no more than @limit, and
- * for a @limit of 0, which means no limit.
+ * The address at which @budget bytes of memory, counted from the lowest
+ * region up (NOMAP regions included), are used up. False when all of
+ * memory fits in the budget.
  */
-static phys_addr_t find_max_addr(phys_addr_t limit)
+static bool budget_end(phys_addr_t budget, phys_addr_t *at)
 {
-	struct memblock_region *r;
+	const struct memblock_type *mem = &memblock.memory;
+	unsigned long i;
 
-	if (!limit)
-		return PHYS_ADDR_MAX;
-	for_each_mem_region(r) {
-		if (limit <= r->size)
-			return r->base + limit;
-		limit -= r->size;
+	for (i = 0; i < mem->cnt; i++) {
+		const struct memblock_region *r = &mem->regions[i];
+
+		if (budget <= r->size) {
+			*at = r->base + budget;
+			return true;
+		}
+		budget -= r->size;
 	}
-	return PHYS_ADDR_MAX;
+	return false;
 }
 
 /**
- * memblock_enforce_memory_limit - keep only the lowest @memory_limit bytes
- * @memory_limit: bytes of memory to keep; 0 means no limit
+ * memblock_enforce_memory_limit - keep only the lowest bytes of memory
+ * @memory_limit: bytes to keep; 0 keeps everything
  *
- * Memory and reservations above the address where the budget runs out are
- * removed. Nothing happens when memory is smaller than the budget.
+ * Memory and reservations above the address where @memory_limit bytes of
+ * memory end are removed; nothing happens when memory holds no more than
+ * that. Errors of the two removals are ignored, as in Linux.
  */
 void memblock_enforce_memory_limit(phys_addr_t memory_limit)
 {
-	const phys_addr_t max_addr = find_max_addr(memory_limit);
+	phys_addr_t at;
 
-	if (max_addr == PHYS_ADDR_MAX)
+	if (!memory_limit || !budget_end(memory_limit, &at))
 		return;
-
-	mb_remove_range(&memblock.memory, max_addr, PHYS_ADDR_MAX);
-	mb_remove_range(&memblock.reserved, max_addr, PHYS_ADDR_MAX);
+	mb_edit(&memblock.memory, at, PHYS_ADDR_MAX, MB_EDIT_DROP, 0);
+	mb_edit(&memblock.reserved, at, PHYS_ADDR_MAX, MB_EDIT_DROP, 0);
 }
 
 /**
  * memblock_cap_memory_range - keep only the memory inside a window
- * @base: start of the window
- * @size: its size; 0 does nothing; capped at the top of the address space
+ * @base: first address of the window
+ * @size: its bytes, capped below PHYS_ADDR_MAX; 0 does nothing
  *
- * Memory regions outside the window are removed except NOMAP ones, which
- * stay; reservations are cut down to the window. Nothing happens (but a log
- * line) while no memory is registered.
+ * Memory outside the window is removed, except NOMAP regions, which stay
+ * whole; reservations outside it are removed too. The window is first
+ * capped at the top of the address space. Like every edit, the call wants
+ * two free slots in memory first, and gives up quietly if it cannot have
+ * them.
  */
 void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 {
 	struct memblock_type *mem = &memblock.memory;
-	int start_rgn, end_rgn;
-	long i;
+	struct memblock_region *r = mem->regions;
+	unsigned long i, kept = 0;
+	phys_addr_t end;
 
-	mb_cap_size(base, &size);
+	size = mb_clip(base, size);
 	if (!size)
 		return;
 	if (!mem->total_size) {
-		memblock_printk("memblock_cap_memory_range: No memory registered yet\n");
+		memblock_printk("memblock: %s: memory is empty, nothing to cap\n",
+				__func__);
 		return;
 	}
-
-	if (mb_isolate_range(mem, base, size, &start_rgn, &end_rgn))
+	if (!mb_make_room(2, 0))
 		return;
+	r = mem->regions;
+	end = base + size;
+	for (i = 0; i < mem->cnt; i++) {
+		struct memblock_region keep = r[i];
 
-	/* Remove what lies outside the window, from the top down. */
-	for (i = (long)mem->cnt - 1; i >= 0; i--)
-		if ((i >= end_rgn || i < start_rgn) &&
-		    !memblock_is_nomap(&mem->regions[i]))
-			mb_remove_region(mem, (unsigned long)i);
-	/* A NOMAP region cut at an edge of the window kept both halves. */
-	mb_merge_regions(mem, 0, mem->cnt);
+		if (!(keep.flags & MEMBLOCK_NOMAP)) {
+			const phys_addr_t lo = MB_MAX(keep.base, base);
+			const phys_addr_t hi = MB_MIN(mb_region_end(&keep), end);
 
-	mb_remove_range(&memblock.reserved, 0, base);
-	mb_remove_range(&memblock.reserved, base + size, PHYS_ADDR_MAX);
+			if (lo >= hi)
+				continue;
+			keep.base = lo;
+			keep.size = hi - lo;
+		}
+		r[kept++] = keep;
+	}
+	mem->cnt = kept;
+	mem->total_size = 0;
+	for (i = 0; i < kept; i++)
+		mem->total_size += r[i].size;
+	if (!kept)
+		mb_set_empty(mem);
+	mb_edit(&memblock.reserved, 0, base, MB_EDIT_DROP, 0);
+	mb_edit(&memblock.reserved, end, PHYS_ADDR_MAX, MB_EDIT_DROP, 0);
 }
 
 /**
- * memblock_mem_limit_remove_map - keep the lowest @limit bytes, and NOMAP
- * @limit: bytes of memory to keep; 0 means no limit
+ * memblock_mem_limit_remove_map - keep only the lowest bytes of memory,
+ * sparing NOMAP memory above them
+ * @limit: bytes to keep; 0 keeps everything
  *
- * Like memblock_enforce_memory_limit(), but NOMAP memory above the limit
- * stays, through memblock_cap_memory_range(0, end of the budget).
+ * memblock_cap_memory_range(0, end) where end is the address at which
+ * @limit bytes of memory end; nothing happens when memory holds no more.
  */
 void memblock_mem_limit_remove_map(phys_addr_t limit)
 {
-	const phys_addr_t max_addr = find_max_addr(limit);
+	phys_addr_t at;
 
-	if (max_addr != PHYS_ADDR_MAX)
-		memblock_cap_memory_range(0, max_addr);
+	if (limit && budget_end(limit, &at))
+		memblock_cap_memory_range(0, at);
 }

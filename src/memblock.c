@@ -1,30 +1,36 @@
 // SPDX-License-Identifier: MIT
 /*
- * memblock.c - the allocator's global state and its lifecycle switches.
+ * memblock.c - the allocator's state: the global struct memblock, the
+ * static storage its arrays start in, the boot switches, and the calls
+ * that only read or flip that state.
  */
 #include "internal.h"
 
-static struct memblock_region memory_init_regions[INIT_MEMBLOCK_MEMORY_REGIONS];
-static struct memblock_region reserved_init_regions[INIT_MEMBLOCK_RESERVED_REGIONS];
+static struct memblock_region memory_boot_array[INIT_MEMBLOCK_MEMORY_REGIONS];
+static struct memblock_region reserved_boot_array[INIT_MEMBLOCK_RESERVED_REGIONS];
 #ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-static struct memblock_region physmem_init_regions[INIT_PHYSMEM_REGIONS];
+static struct memblock_region physmem_boot_array[INIT_PHYSMEM_REGIONS];
 #endif
 
 struct memblock memblock = {
-	.memory.regions = memory_init_regions,
-	.memory.max = INIT_MEMBLOCK_MEMORY_REGIONS,
-	.memory.name = "memory",
-	.reserved.regions = reserved_init_regions,
-	.reserved.max = INIT_MEMBLOCK_RESERVED_REGIONS,
-	.reserved.name = "reserved",
 	.bottom_up = false,
 	.current_limit = MEMBLOCK_ALLOC_ANYWHERE,
+	.memory = {
+		.max = INIT_MEMBLOCK_MEMORY_REGIONS,
+		.regions = memory_boot_array,
+		.name = "memory",
+	},
+	.reserved = {
+		.max = INIT_MEMBLOCK_RESERVED_REGIONS,
+		.regions = reserved_boot_array,
+		.name = "reserved",
+	},
 };
 
 #ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 struct memblock_type physmem = {
-	.regions = physmem_init_regions,
 	.max = INIT_PHYSMEM_REGIONS,
+	.regions = physmem_boot_array,
 	.name = "physmem",
 };
 #endif
@@ -35,87 +41,73 @@ int memblock_debug = 1;
 int memblock_debug;
 #endif
 
-#ifndef MEMBLOCK_ENV_HAVE_MOVABLE_NODE
+struct mb_flags_state mb_state;
+
+/* The embedder's boot switches, unless it brings its own (memblock/env.h). */
 bool movable_node_enabled;
-#endif
 #ifndef MEMBLOCK_ENV_HAVE_MIRRORED_KERNELCORE
 bool mirrored_kernelcore;
 #endif
 
-struct memblock_type *mb_memory_type = &memblock.memory;
-bool mb_can_resize;
-bool mb_has_mirror;
-bool mb_kho_scratch_only;
-
-bool mb_is_static_array(const struct memblock_type *type)
+static void restart_array(struct memblock_type *type, char *name,
+			  struct memblock_region *boot, unsigned long slots)
 {
-	if (type->regions == memory_init_regions ||
-	    type->regions == reserved_init_regions)
-		return true;
-#ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-	if (type->regions == physmem_init_regions)
-		return true;
-#endif
-	return false;
-}
-
-static MB_NOINLINE void reset_type(struct memblock_type *type,
-				   struct memblock_region *init,
-				   unsigned long max)
-{
-	memblock_env_memset(init, 0, max * sizeof(*init));
-	memblock_set_region_node(&init[0], MAX_NUMNODES);
-	type->regions = init;
-	type->max = max;
+	memblock_env_memset(boot, 0, slots * sizeof(*boot));
+	type->name = name;
+	type->regions = boot;
+	type->max = slots;
 	type->cnt = 0;
 	type->total_size = 0;
 }
 
 /**
- * memblock_reset - return memblock to its state at program start
+ * memblock_reset - return to the state at program start
  *
- * Empties every array and points it back at its static storage (memory of
- * grown arrays is simply forgotten), and restores the default direction,
- * limit and switches: growth disallowed, no mirror, no KHO scratch-only mode.
- * Meant for tests and host tools that run several scenarios in one process.
- *
- * Context: not for use while iterating.
+ * Every array goes back to its empty static storage (grown storage is
+ * simply forgotten), the direction to top-down, the limit to
+ * MEMBLOCK_ALLOC_ANYWHERE, and resizing, mirror, KHO scratch-only mode
+ * and the discarded state are all off. memblock_debug and the boot
+ * switches are the caller's and stay as they are. For tests and for
+ * programs that run memblock more than once.
  */
 void memblock_reset(void)
 {
-	reset_type(&memblock.memory, memory_init_regions,
-		   INIT_MEMBLOCK_MEMORY_REGIONS);
-	reset_type(&memblock.reserved, reserved_init_regions,
-		   INIT_MEMBLOCK_RESERVED_REGIONS);
+	restart_array(&memblock.memory, "memory", memory_boot_array,
+		      INIT_MEMBLOCK_MEMORY_REGIONS);
+	restart_array(&memblock.reserved, "reserved", reserved_boot_array,
+		      INIT_MEMBLOCK_RESERVED_REGIONS);
 #ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-	reset_type(&physmem, physmem_init_regions, INIT_PHYSMEM_REGIONS);
+	restart_array(&physmem, "physmem", physmem_boot_array, INIT_PHYSMEM_REGIONS);
 #endif
 	memblock.bottom_up = false;
 	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
-	mb_memory_type = &memblock.memory;
-	mb_can_resize = false;
-	mb_has_mirror = false;
-	mb_kho_scratch_only = false;
+	memblock_env_memset(&mb_state, 0, sizeof(mb_state));
 }
 
 /**
  * memblock_allow_resize - let the region arrays grow from now on
  *
- * Until this is called, an operation that needs more slots than an array
- * has fails with -ENOMEM (Linux panics). Call it once memory that the
- * new arrays may be carved from has been added, and the direct map (or
- * whatever memblock_env_phys_to_virt() relies on) covers it.
+ * Growing takes memory from memblock itself, so call this once the memory
+ * the arrays may grow into is registered. There is no way back.
  */
 void memblock_allow_resize(void)
 {
-	mb_can_resize = true;
+	mb_state.resize_ok = true;
 }
 
 /**
- * memblock_set_current_limit - set the highest address for plain allocations
- * @limit: exclusive upper bound, or MEMBLOCK_ALLOC_ANYWHERE
+ * memblock_has_mirror - whether any memory was marked mirrored
  *
- * Allocations whose upper bound is MEMBLOCK_ALLOC_ACCESSIBLE use @limit.
+ * Return: true once memblock_mark_mirror() took effect.
+ */
+bool memblock_has_mirror(void)
+{
+	return mb_state.mirror_seen;
+}
+
+/**
+ * memblock_set_current_limit - set the upper bound of ordinary allocations
+ * @limit: exclusive bound, or MEMBLOCK_ALLOC_ANYWHERE
  */
 void memblock_set_current_limit(phys_addr_t limit)
 {
@@ -123,51 +115,41 @@ void memblock_set_current_limit(phys_addr_t limit)
 }
 
 /**
- * memblock_get_current_limit - the limit set by memblock_set_current_limit()
+ * memblock_get_current_limit - the upper bound of ordinary allocations
  *
- * Return: the current limit, MEMBLOCK_ALLOC_ANYWHERE by default.
+ * Return: memblock.current_limit.
  */
 phys_addr_t memblock_get_current_limit(void)
 {
 	return memblock.current_limit;
 }
 
-/**
- * memblock_has_mirror - whether memblock_mark_mirror() has marked anything
- *
- * Return: true once mirrored memory was marked (with mirrored_kernelcore on);
- * from then on allocations prefer mirrored memory.
- */
-bool memblock_has_mirror(void)
-{
-	return mb_has_mirror;
-}
-
 #ifdef CONFIG_MEMBLOCK_KHO_SCRATCH
 /**
  * memblock_set_kho_scratch_only - allocate only from KHO scratch memory
  *
- * Used while booting after a kexec handover: until cleared, every allocation
- * must come from regions marked MEMBLOCK_KHO_SCRATCH, with no fallback.
+ * Until memblock_clear_kho_scratch_only() or memblock_free_all(), every
+ * allocation and every array growth must come from MEMBLOCK_KHO_SCRATCH
+ * memory, and no fallback drops that rule.
  */
 void memblock_set_kho_scratch_only(void)
 {
-	mb_kho_scratch_only = true;
+	mb_state.kho_only = true;
 }
 
 /**
- * memblock_clear_kho_scratch_only - end the KHO scratch-only mode
+ * memblock_clear_kho_scratch_only - end KHO scratch-only allocation
  */
 void memblock_clear_kho_scratch_only(void)
 {
-	mb_kho_scratch_only = false;
+	mb_state.kho_only = false;
 }
 
 /**
- * memmap_init_kho_scratch_pages - initialise struct pages of scratch memory
+ * memmap_init_kho_scratch_pages - a kernel-only hook, empty here
  *
- * The library keeps no struct pages; this exists so that Linux code calling
- * it compiles. It does nothing.
+ * Linux initialises the struct pages of scratch memory early; a library
+ * has no struct pages.
  */
 void memmap_init_kho_scratch_pages(void)
 {

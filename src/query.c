@@ -1,64 +1,14 @@
 // SPDX-License-Identifier: MIT
 /*
- * query.c - questions about the map: sizes, bounds and lookups.
+ * query.c - questions about memory and reservations that change nothing.
+ * Point lookups are binary searches (mb_find_region()).
  */
 #include "internal.h"
 
-/*
- * The region just past the last region of @type that starts at or below
- * @addr: a binary search of the sorted array. It probes at power-of-two
- * steps, kept in bytes, so that a step is a compare and an addition.
- */
-static struct memblock_region *upper_bound(const struct memblock_type *type,
-					   phys_addr_t addr)
-{
-	const size_t one = sizeof(struct memblock_region);
-	char *p = (char *)type->regions;
-	size_t step;
-
-	if (!type->cnt)
-		return type->regions;
-	step = mb_bit_floor(type->cnt) * one;
-	if (((struct memblock_region *)(p + step) - 1)->base <= addr)
-		p += type->cnt * one - step;
-	while ((step >>= 1) >= one)
-		if (((struct memblock_region *)(p + step) - 1)->base <= addr)
-			p += step;
-	return (struct memblock_region *)p +
-	       (((struct memblock_region *)p)->base <= addr);
-}
-
-/* The number of regions of @type that start at or below @addr. */
-unsigned long mb_count_at_or_below(const struct memblock_type *type,
-				   phys_addr_t addr)
-{
-	return (unsigned long)(upper_bound(type, addr) - type->regions);
-}
-
-/* The index of the first region of @type that ends above @addr, or cnt. */
-unsigned long mb_first_above(const struct memblock_type *type,
-			     phys_addr_t addr)
-{
-	unsigned long i = mb_count_at_or_below(type, addr);
-
-	return i && mb_region_end(&type->regions[i - 1]) > addr ? i - 1 : i;
-}
-
-/* The region of @type holding @addr, or NULL. */
-static struct memblock_region *find_region(const struct memblock_type *type,
-					   phys_addr_t addr)
-{
-	struct memblock_region *r = upper_bound(type, addr);
-
-	if (r != type->regions && addr - r[-1].base < r[-1].size)
-		return r - 1;
-	return NULL;
-}
-
 /**
- * memblock_phys_mem_size - total size of memblock.memory
+ * memblock_phys_mem_size - bytes of registered memory
  *
- * Return: the sum of all memory region sizes.
+ * Return: memblock.memory.total_size.
  */
 phys_addr_t memblock_phys_mem_size(void)
 {
@@ -66,9 +16,9 @@ phys_addr_t memblock_phys_mem_size(void)
 }
 
 /**
- * memblock_reserved_size - total size of memblock.reserved
+ * memblock_reserved_size - bytes reserved
  *
- * Return: the sum of all reserved region sizes.
+ * Return: memblock.reserved.total_size.
  */
 phys_addr_t memblock_reserved_size(void)
 {
@@ -77,54 +27,49 @@ phys_addr_t memblock_reserved_size(void)
 
 /**
  * memblock_reserved_kern_size - bytes reserved for the kernel below a limit
- * @limit: count only what lies below this address
- * @nid: count only this node; an invalid node counts all
+ * @limit: only what lies below this address counts
+ * @nid: only reservations of this node; an invalid id means all
  *
- * Return: the size of MEMBLOCK_RSRV_KERN reservations (every allocation, and
- * memblock_reserve_kern()) below @limit on @nid.
+ * Return: the bytes below @limit of every MEMBLOCK_RSRV_KERN reservation
+ * of the node.
  */
 phys_addr_t memblock_reserved_kern_size(phys_addr_t limit, int nid)
 {
-	struct memblock_region *r;
-	phys_addr_t total = 0;
+	const struct memblock_type *rsv = &memblock.reserved;
+	phys_addr_t sum = 0;
+	unsigned long i;
 
-	for_each_reserved_mem_region(r) {
-		phys_addr_t size = r->size;
+	for (i = 0; i < rsv->cnt && rsv->regions[i].base < limit; i++) {
+		const struct memblock_region *r = &rsv->regions[i];
 
-		if (r->base > limit)
-			break;
-		if (mb_region_end(r) > limit)
-			size = limit - r->base;
-		if (!(r->flags & MEMBLOCK_RSRV_KERN))
+		if (!(r->flags & MEMBLOCK_RSRV_KERN) ||
+		    (numa_valid_node(nid) && nid != memblock_get_region_node(r)))
 			continue;
-		if (!numa_valid_node(nid) ||
-		    nid == memblock_get_region_node(r))
-			total += size;
+		sum += MB_MIN(mb_region_end(r), limit) - r->base;
 	}
-	return total;
+	return sum;
 }
 
 /**
- * memblock_estimated_nr_free_pages - pages left once the kernel's own
- * reservations are subtracted from memory
+ * memblock_estimated_nr_free_pages - pages left once the kernel's are gone
  *
- * Return: PHYS_PFN(memory size - reserved-for-kernel size), or 0 when the
- * kernel reservations exceed memory (Linux wraps around there).
+ * Return: memory minus kernel reservations, in pages; 0 (where Linux
+ * would wrap around) when kernel reservations exceed memory.
  */
 unsigned long memblock_estimated_nr_free_pages(void)
 {
-	phys_addr_t mem = memblock_phys_mem_size();
-	phys_addr_t kern =
+	const phys_addr_t mem = memblock_phys_mem_size();
+	const phys_addr_t kern =
 		memblock_reserved_kern_size(MEMBLOCK_ALLOC_ANYWHERE,
 					    NUMA_NO_NODE);
 
-	return kern > mem ? 0 : PHYS_PFN(mem - kern);
+	return kern > mem ? 0 : mb_pfn_floor(mem - kern);
 }
 
 /**
- * memblock_start_of_DRAM - lowest memory address
+ * memblock_start_of_DRAM - lowest address of memory
  *
- * Return: the base of the first memory region, or 0 when there is none.
+ * Return: the base of the first memory region, 0 when there is none.
  */
 phys_addr_t memblock_start_of_DRAM(void)
 {
@@ -132,100 +77,110 @@ phys_addr_t memblock_start_of_DRAM(void)
 }
 
 /**
- * memblock_end_of_DRAM - end of the highest memory region
+ * memblock_end_of_DRAM - end of memory
  *
- * Return: its end address (exclusive), or 0 when there is no memory (Linux
- * reads before the array there).
+ * Return: the end (exclusive) of the last memory region, 0 when there is
+ * none (Linux leaves that case undefined).
  */
 phys_addr_t memblock_end_of_DRAM(void)
 {
 	const struct memblock_type *mem = &memblock.memory;
 
-	if (!mem->cnt)
-		return 0;
-	return mb_region_end(&mem->regions[mem->cnt - 1]);
+	return mem->cnt ? mb_region_end(&mem->regions[mem->cnt - 1]) : 0;
 }
 
 /**
- * memblock_is_memory - whether @addr is memory
- * @addr: physical address
+ * memblock_is_memory - whether an address is registered memory
+ * @addr: the address
  *
- * Return: true when a memory region holds @addr, whatever its flags.
+ * Return: true when a memory region contains @addr.
  */
 bool memblock_is_memory(phys_addr_t addr)
 {
-	return find_region(&memblock.memory, addr);
+	return mb_find_region(&memblock.memory, addr) != NULL;
 }
 
 /**
- * memblock_is_map_memory - whether @addr is memory in the direct map
- * @addr: physical address
+ * memblock_is_map_memory - whether an address is memory of the direct map
+ * @addr: the address
  *
- * Return: true when a memory region without MEMBLOCK_NOMAP holds @addr.
+ * Return: true when a memory region without MEMBLOCK_NOMAP contains @addr.
  */
 bool memblock_is_map_memory(phys_addr_t addr)
 {
-	struct memblock_region *r = find_region(&memblock.memory, addr);
+	const struct memblock_region *r = mb_find_region(&memblock.memory, addr);
 
-	return r && !memblock_is_nomap(r);
+	return r && !(r->flags & MEMBLOCK_NOMAP);
 }
 
 /**
- * memblock_search_pfn_nid - the memory region holding a page frame
- * @pfn: page frame number
- * @start_pfn: receives PFN_DOWN of the region's base
- * @end_pfn: receives PFN_DOWN of the region's end
- *
- * Return: the region's node (0 without NUMA), or NUMA_NO_NODE when @pfn is
- * not memory; the outputs are then left alone.
- */
-int memblock_search_pfn_nid(unsigned long pfn, unsigned long *start_pfn,
-			    unsigned long *end_pfn)
-{
-	const struct memblock_region *r =
-		find_region(&memblock.memory, PFN_PHYS(pfn));
-
-	if (!r)
-		return NUMA_NO_NODE;
-	*start_pfn = PFN_DOWN(r->base);
-	*end_pfn = PFN_DOWN(mb_region_end(r));
-	return memblock_get_region_node(r);
-}
-
-/**
- * memblock_is_region_memory - whether a range lies inside one memory region
+ * memblock_is_region_memory - whether a range lies in one memory region
  * @base: first address
- * @size: length in bytes; capped at the top of the address space
+ * @size: bytes, capped below PHYS_ADDR_MAX; 0 asks about @base alone
  *
- * Return: true when the region holding @base also holds the whole range
- * (with @size 0: when @base is memory).
+ * Two touching regions do not count as one.
+ *
+ * Return: true when the region holding @base holds the whole range.
  */
 bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
 {
-	const struct memblock_region *r = find_region(&memblock.memory, base);
+	const struct memblock_region *r = mb_find_region(&memblock.memory, base);
 
-	return r && mb_region_end(r) >= base + mb_cap_size(base, &size);
+	return r && base + mb_clip(base, size) <= mb_region_end(r);
 }
 
 /**
- * memblock_is_reserved - whether @addr is reserved
- * @addr: physical address
+ * memblock_is_reserved - whether an address is reserved
+ * @addr: the address
  *
- * Return: true when a reserved region holds @addr.
+ * Return: true when a reserved region contains @addr.
  */
 bool memblock_is_reserved(phys_addr_t addr)
 {
-	return find_region(&memblock.reserved, addr);
+	return mb_find_region(&memblock.reserved, addr) != NULL;
 }
 
 /**
- * memblock_addrs_overlap - whether two ranges share at least one byte
- * @base1: start of the first range
- * @size1: its size
- * @base2: start of the second range
- * @size2: its size
+ * memblock_overlaps_region - whether a range meets any region of an array
+ * @type: the array
+ * @base: first address
+ * @size: bytes, capped below PHYS_ADDR_MAX
  *
- * Touching ranges do not overlap. The ends are not capped, as in Linux.
+ * Touching is not meeting. With @size 0 the answer is true when @base
+ * lies inside a region but not at its start, as in Linux.
+ *
+ * Return: true when some region intersects [@base, @base + @size).
+ */
+bool memblock_overlaps_region(struct memblock_type *type, phys_addr_t base,
+			      phys_addr_t size)
+{
+	const unsigned long i = mb_first_ending_above(type, base);
+
+	/* The first region ending above @base starts lowest of those. */
+	return i < type->cnt &&
+	       type->regions[i].base < base + mb_clip(base, size);
+}
+
+/**
+ * memblock_is_region_reserved - whether a range meets any reservation
+ * @base: first address
+ * @size: bytes
+ *
+ * Return: memblock_overlaps_region(&memblock.reserved, @base, @size).
+ */
+bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size)
+{
+	return memblock_overlaps_region(&memblock.reserved, base, size);
+}
+
+/**
+ * memblock_addrs_overlap - whether two ranges intersect
+ * @base1: first address of one range
+ * @size1: its bytes
+ * @base2: first address of the other
+ * @size2: its bytes
+ *
+ * No capping: the sums may wrap, as in Linux.
  *
  * Return: non-zero when the ranges intersect.
  */
@@ -236,66 +191,59 @@ unsigned long memblock_addrs_overlap(phys_addr_t base1, phys_addr_t size1,
 }
 
 /**
- * memblock_overlaps_region - whether a range intersects any region of @type
- * @type: the array
- * @base: start of the range
- * @size: its size, capped at the top of the address space
+ * memblock_search_pfn_nid - the memory region and node of a page frame
+ * @pfn: the page frame
+ * @start_pfn: receives the frame the region starts in
+ * @end_pfn: receives the frame the region ends in (exclusive end)
  *
- * Return: true when some region strictly intersects the range.
+ * A frame beyond the reach of phys_addr_t matches nothing.
+ *
+ * Return: the region's node (0 without NUMA), or NUMA_NO_NODE with the
+ * outputs untouched when no region contains the frame's first byte.
  */
-bool memblock_overlaps_region(struct memblock_type *type, phys_addr_t base,
-			      phys_addr_t size)
+int memblock_search_pfn_nid(unsigned long pfn, unsigned long *start_pfn,
+			    unsigned long *end_pfn)
 {
-	unsigned long i;
+	const struct memblock_region *r;
 
-	mb_cap_size(base, &size);
-	for (i = 0; i < type->cnt; i++)
-		if (memblock_addrs_overlap(base, size, type->regions[i].base,
-					   type->regions[i].size))
-			return true;
-	return false;
+	if (pfn > mb_pfn_floor(PHYS_ADDR_MAX))
+		return NUMA_NO_NODE;
+	r = mb_find_region(&memblock.memory, PFN_PHYS(pfn));
+	if (!r)
+		return NUMA_NO_NODE;
+	*start_pfn = mb_pfn_floor(r->base);
+	*end_pfn = mb_pfn_floor(mb_region_end(r));
+	return memblock_get_region_node(r);
 }
 
 /**
- * memblock_is_region_reserved - whether a range intersects any reservation
- * @base: start of the range
- * @size: its size
+ * memblock_validate_numa_coverage - whether enough memory has a node
+ * @threshold_bytes: how much memory without a node is tolerated
  *
- * Return: true when some reserved region intersects the range.
- */
-bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size)
-{
-	return memblock_overlaps_region(&memblock.reserved, base, size);
-}
-
-/**
- * memblock_validate_numa_coverage - check that memory has node ids
- * @threshold_bytes: how much memory may lack a valid node
+ * Counts the whole pages of memory regions whose node is not a valid
+ * node. More than @threshold_bytes of them is logged.
  *
- * Counts the whole pages of memory regions whose node is not a valid node.
- *
- * Return: false (and a log line) when that exceeds @threshold_bytes.
+ * Return: false when more than @threshold_bytes lack a node.
  */
 bool memblock_validate_numa_coverage(unsigned long threshold_bytes)
 {
-	unsigned long nr_pages = 0;
-	struct memblock_region *r;
+	const struct memblock_type *mem = &memblock.memory;
+	unsigned long pages = 0, i;
 
-	/* The whole pages of each region, as for_each_mem_pfn_range() has them. */
-	for_each_mem_region(r) {
-		const unsigned long start_pfn = PFN_UP(r->base);
-		const unsigned long end_pfn = PFN_DOWN(mb_region_end(r));
+	for (i = 0; i < mem->cnt; i++) {
+		const struct memblock_region *r = &mem->regions[i];
+		const unsigned long first = mb_pfn_ceil(r->base);
+		const unsigned long end = mb_pfn_floor(mb_region_end(r));
 
-		if (!numa_valid_node(memblock_get_region_node(r)) &&
-		    start_pfn < end_pfn)
-			nr_pages += end_pfn - start_pfn;
+		if (!numa_valid_node(memblock_get_region_node(r)) && first < end)
+			pages += end - first;
 	}
+	const u64 bytes = (u64)pages << PAGE_SHIFT;
 
-	if ((nr_pages << PAGE_SHIFT) > threshold_bytes) {
-		memblock_printk("NUMA: no nodes coverage for %luMB of %luMB RAM\n",
-				(nr_pages << PAGE_SHIFT) >> 20,
-				(unsigned long)(memblock_phys_mem_size() >> 20));
-		return false;
-	}
-	return true;
+	if (bytes <= threshold_bytes)
+		return true;
+	memblock_printk("memblock: %luMB of %luMB of memory have no NUMA node\n",
+			(unsigned long)(bytes >> 20),
+			(unsigned long)(memblock_phys_mem_size() >> 20));
+	return false;
 }

@@ -1,684 +1,1065 @@
 // SPDX-License-Identifier: MIT
 /*
- * regions.c - the array engine: insert, split, merge, grow; and the public
- * calls that register, remove and mark ranges through it.
+ * regions.c - the region arrays: insertion, range edits and growth.
  *
- * Every array is kept sorted by base, with disjoint regions and no two
- * touching neighbours that share flags and node (those are merged).
+ * Every change is a splice. A binary search finds the window of regions a
+ * range touches; the regions after the window (the tail) are moved once,
+ * by exactly the number of slots the change adds or frees; the window is
+ * then rewritten in place, back to front when it grows, so that no region
+ * is overwritten before it has been read. Neighbours that became mergeable
+ * are joined by one compaction pass over the changed run and its two
+ * neighbours, which moves the tail a second time only when something was
+ * actually joined.
+ *
+ * Room comes first. Before a splice writes anything, the array is grown
+ * until the change fits. Growth happens inside a transaction (struct
+ * mb_txn): every array a call moves is remembered, and if any later step
+ * of the same call (or of an import that needs room in two arrays) fails,
+ * the transaction puts every array back where it was, with the same
+ * contents and the same reservations, so a refused call leaves no trace.
  */
 #include "internal.h"
 
-#define REGION_BYTES sizeof(struct memblock_region)
+#define RGN_BYTES sizeof(struct memblock_region)
 
-/*
- * Put a new region at slot @idx, moving the tail up by one. The caller
- * accounts for its size in total_size.
- */
-static void insert_region(struct memblock_type *type, unsigned long idx,
-			  phys_addr_t base, phys_addr_t size, int nid,
-			  enum memblock_flags flags)
+/* --- Small helpers ----------------------------------------------------------- */
+
+static int rgn_nid(const struct memblock_region *r)
 {
-	struct memblock_region *rgn = &type->regions[idx];
-
-	memblock_env_memmove(rgn + 1, rgn, (type->cnt - idx) * REGION_BYTES);
-	rgn->base = base;
-	rgn->size = size;
-	rgn->flags = flags;
-	memblock_set_region_node(rgn, nid);
-	type->cnt++;
+	return memblock_get_region_node(r);
 }
 
-/* Delete slot @r; an array left empty gets a zeroed slot 0. */
-void mb_remove_region(struct memblock_type *type, unsigned long r)
-{
-	struct memblock_region *rgn = &type->regions[r];
-
-	type->total_size -= rgn->size;
-	memblock_env_memmove(rgn, rgn + 1,
-			     (type->cnt - (r + 1)) * REGION_BYTES);
-	type->cnt--;
-
-	if (type->cnt == 0) {
-		memblock_env_memset(&type->regions[0], 0, REGION_BYTES);
-		memblock_set_region_node(&type->regions[0], MAX_NUMNODES);
-	}
-}
-
-static bool regions_mergeable(const struct memblock_region *a,
-			      const struct memblock_region *b)
+/* @a ends where @b starts and both carry the same flags and node. */
+static bool can_join(const struct memblock_region *a,
+		     const struct memblock_region *b)
 {
 	return mb_region_end(a) == b->base && a->flags == b->flags &&
-	       memblock_get_region_node(a) == memblock_get_region_node(b);
+	       rgn_nid(a) == rgn_nid(b);
 }
 
-/*
- * Merge touching compatible neighbours among the regions that a change
- * touched, [@start_rgn, @end_rgn), and the one just below them.
- */
-void mb_merge_regions(struct memblock_type *type, unsigned long start_rgn,
-		      unsigned long end_rgn)
+static void move_regions(struct memblock_type *type, unsigned long to,
+			 unsigned long from)
 {
-	unsigned long i = start_rgn ? start_rgn - 1 : 0;
-	unsigned long last;
-
-	if (type->cnt < 2)
-		return;
-	last = MB_MIN(end_rgn, type->cnt - 1);
-
-	while (i < last) {
-		struct memblock_region *this = &type->regions[i];
-		struct memblock_region *next = this + 1;
-
-		if (!regions_mergeable(this, next)) {
-			i++;
-			continue;
-		}
-		this->size += next->size;
-		memblock_env_memmove(next, next + 1,
-				     (type->cnt - (i + 2)) * REGION_BYTES);
-		type->cnt--;
-		last--;
-	}
+	if (from < type->cnt)
+		memblock_env_memmove(&type->regions[to], &type->regions[from],
+				     (type->cnt - from) * RGN_BYTES);
 }
 
-/*
- * Find room for an array twice the size of @type's and move it there. The
- * room comes from memblock itself, like any allocation, and never overlaps
- * [@avoid_base, @avoid_base + @avoid_size) when @type is the reserved array
- * (that is the range being reserved right now).
+/**
+ * mb_set_empty - give an array its empty form
+ * @type: the array
  *
- * Unlike Linux, the new array is reserved before the old one is released:
- * releasing edits memblock.reserved, which may have to grow in turn, and
- * must not find the new, not yet reserved, array free.
+ * No regions, and slot 0 reads base 0, size 0, no flags and node
+ * MAX_NUMNODES, which is what an array whose last region was deleted shows.
  */
-static int double_array(struct memblock_type *type, phys_addr_t avoid_base,
-			phys_addr_t avoid_size)
+void mb_set_empty(struct memblock_type *type)
 {
-	const bool is_reserved = type == &memblock.reserved;
-	const phys_addr_t old_size = (phys_addr_t)type->max * REGION_BYTES;
-	const phys_addr_t new_size = old_size << 1;
-	const phys_addr_t old_alloc = MB_PAGE_ALIGN(old_size);
-	const phys_addr_t new_alloc = MB_PAGE_ALIGN(new_size);
-	struct memblock_region *old_array = type->regions;
-	struct memblock_region *new_array;
-	bool old_is_static = mb_is_static_array(type);
-	phys_addr_t addr;
+	struct memblock_region *r = type->regions;
 
-	if (!mb_can_resize) {
-		memblock_dbg("memblock: cannot resize %s array\n", type->name);
-		return -ENOMEM;
+	type->cnt = 0;
+	r->base = 0;
+	r->size = 0;
+	r->flags = MEMBLOCK_NONE;
+	memblock_set_region_node(r, MAX_NUMNODES);
+}
+
+/* --- Lookups ------------------------------------------------------------------- */
+
+/*
+ * How many regions start at or below @addr: a branch-free binary search
+ * that reads one base per step.
+ */
+static unsigned long count_starting_at_or_below(const struct memblock_type *type,
+						phys_addr_t addr)
+{
+	const struct memblock_region *r = type->regions;
+	unsigned long first = 0, span = type->cnt;
+
+	if (!span)
+		return 0;
+	while (span > 1) {
+		const unsigned long half = span / 2;
+
+		first = r[first + half].base <= addr ? first + half : first;
+		span -= half;
 	}
+	return first + (r[first].base <= addr);
+}
 
-	if (!is_reserved)
-		avoid_base = avoid_size = 0;
+/**
+ * mb_first_ending_above - binary search by address
+ * @type: the array
+ * @addr: an address
+ *
+ * Return: the index of the first region whose end lies above @addr, or
+ * @type->cnt when there is none.
+ */
+unsigned long mb_first_ending_above(const struct memblock_type *type,
+				    phys_addr_t addr)
+{
+	const unsigned long n = count_starting_at_or_below(type, addr);
 
-	addr = mb_find_in_range(avoid_base + avoid_size, memblock.current_limit,
-				new_alloc, PAGE_SIZE);
-	if (!addr && avoid_size)
-		addr = mb_find_in_range(0, MB_MIN(avoid_base,
-						  memblock.current_limit),
-					new_alloc, PAGE_SIZE);
-	if (!addr) {
-		memblock_printk("memblock: Failed to double %s array from %lu to %lu entries !\n",
-				type->name, type->max, type->max * 2);
-		return -ENOMEM;
+	/* Region n - 1 starts at or below @addr; it may still reach past it. */
+	return n && mb_region_end(&type->regions[n - 1]) > addr ? n - 1 : n;
+}
+
+/**
+ * mb_find_region - the region holding an address
+ * @type: the array
+ * @addr: the address
+ *
+ * Return: the region of @type that contains @addr, or NULL.
+ */
+struct memblock_region *mb_find_region(const struct memblock_type *type,
+				       phys_addr_t addr)
+{
+	const unsigned long n = count_starting_at_or_below(type, addr);
+	struct memblock_region *r;
+
+	if (!n)
+		return NULL;
+	r = &type->regions[n - 1];
+	return addr - r->base < r->size ? r : NULL;
+}
+
+/* --- Joining ------------------------------------------------------------------- */
+
+/*
+ * Join mergeable neighbours among regions @first..@last (inclusive, @last
+ * clipped to the array), then close the gap this leaves with one move.
+ */
+static void join_run(struct memblock_type *type, unsigned long first,
+		     unsigned long last)
+{
+	struct memblock_region *r = type->regions;
+	unsigned long keep = first, i;
+
+	if (last >= type->cnt)
+		last = type->cnt - 1;
+	for (i = first + 1; i <= last; i++) {
+		if (can_join(&r[keep], &r[i]))
+			r[keep].size += r[i].size;
+		else if (++keep != i)
+			r[keep] = r[i];
 	}
+	if (keep == last)
+		return;
+	move_regions(type, keep + 1, last + 1);
+	type->cnt -= last - keep;
+}
 
-	if (!is_reserved && memblock_reserve_kern(addr, new_alloc))
-		return -ENOMEM;
+/* --- Transactions ------------------------------------------------------------- */
 
-	new_array = memblock_env_phys_to_virt(addr);
-	memblock_env_memcpy(new_array, old_array, old_size);
-	memblock_env_memset(new_array + type->max, 0, old_size);
-	type->regions = new_array;
-	type->max <<= 1;
+/**
+ * struct mb_txn - arrays moved by one call, to put back if it fails
+ * @started: the fields below are valid
+ * @saved: per array (mb_array_slot()), its storage before the call
+ * @rsv_slot0: slot 0 of memblock.reserved before the call
+ */
+struct mb_txn {
+	bool started;
+	struct {
+		struct memblock_region *regions;
+		unsigned long max;
+		bool owned;
+		bool moved;
+	} saved[3];
+	struct memblock_region rsv_slot0;
+};
 
-	/* The reserved array has just doubled, so this cannot need more room. */
-	if (is_reserved)
-		memblock_reserve_kern(addr, new_alloc);
+static struct memblock_type *array_of_slot(unsigned int slot)
+{
+#ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	if (slot == 2)
+		return &physmem;
+#endif
+	return slot ? &memblock.reserved : &memblock.memory;
+}
 
-	memblock_dbg("memblock: %s is doubled to %lu at [%pa-%pa]\n", type->name,
-		     type->max, &addr, &(phys_addr_t){ addr + new_alloc - 1 });
+static phys_addr_t array_bytes(unsigned long max)
+{
+	return MB_PAGE_ALIGN((phys_addr_t)max * RGN_BYTES);
+}
 
-	if (!old_is_static)
-		memblock_phys_free(memblock_env_virt_to_phys(old_array),
-				   old_alloc);
+static phys_addr_t array_phys(const struct memblock_region *regions)
+{
+	return memblock_env_virt_to_phys(regions);
+}
+
+static void txn_start(struct mb_txn *txn)
+{
+	unsigned int s;
+
+	if (txn->started)
+		return;
+	for (s = 0; s < 3; s++)
+		txn->saved[s].moved = false;
+	txn->rsv_slot0 = memblock.reserved.regions[0];
+	txn->started = true;
+}
+
+static void txn_note_move(struct mb_txn *txn, struct memblock_type *type)
+{
+	unsigned int s = mb_array_slot(type);
+
+	txn_start(txn);
+	if (txn->saved[s].moved)
+		return;
+	txn->saved[s].regions = type->regions;
+	txn->saved[s].max = type->max;
+	txn->saved[s].owned = mb_state.owned[s];
+	txn->saved[s].moved = true;
+}
+
+static int insert_range(struct memblock_type *type, phys_addr_t base,
+			phys_addr_t size, int nid, enum memblock_flags flags,
+			struct mb_txn *txn);
+static int edit_range(struct memblock_type *type, phys_addr_t base,
+		      phys_addr_t size, enum mb_edit_op op, int arg,
+		      struct mb_txn *txn);
+
+/*
+ * Undo every growth of the transaction. Reservations first: the arrays
+ * the call released are reserved again, then the arrays it left in place
+ * are released; each state passed through fits the array (see
+ * docs/rewrite.md). Then every array returns to its old storage, which
+ * gets the (identical) live regions back in case a later array was
+ * placed over it after it had been released.
+ */
+static void txn_rollback(struct mb_txn *txn)
+{
+	struct memblock_type *rsv = &memblock.reserved;
+	unsigned int s;
+
+	if (!txn->started)
+		return;
+	for (s = 0; s < 3; s++)
+		if (txn->saved[s].moved && txn->saved[s].owned)
+			insert_range(rsv, array_phys(txn->saved[s].regions),
+				     array_bytes(txn->saved[s].max),
+				     NUMA_NO_NODE, MEMBLOCK_RSRV_KERN, NULL);
+	for (s = 0; s < 3; s++) {
+		struct memblock_type *type = array_of_slot(s);
+
+		if (txn->saved[s].moved)
+			edit_range(rsv, array_phys(type->regions),
+				   array_bytes(type->max), MB_EDIT_DROP, 0,
+				   NULL);
+	}
+	for (s = 0; s < 3; s++) {
+		struct memblock_type *type = array_of_slot(s);
+
+		if (!txn->saved[s].moved)
+			continue;
+		memblock_env_memmove(txn->saved[s].regions, type->regions,
+				     type->cnt * RGN_BYTES);
+		type->regions = txn->saved[s].regions;
+		type->max = txn->saved[s].max;
+		mb_state.owned[s] = txn->saved[s].owned;
+	}
+	if (!rsv->cnt)
+		rsv->regions[0] = txn->rsv_slot0;
+	txn->started = false;
+}
+
+/* --- Growth -------------------------------------------------------------------- */
+
+/* One search for a new array, dropping a MIRROR preference if it fails. */
+static bool find_array_room(phys_addr_t bytes, phys_addr_t lo, phys_addr_t hi,
+			    phys_addr_t *found)
+{
+	struct mb_search q = {
+		.lo = lo,
+		.hi = hi,
+		.size = bytes,
+		.align = PAGE_SIZE,
+		.nid = NUMA_NO_NODE,
+		.flags = mb_alloc_preference(),
+		.top_down = !memblock.bottom_up,
+	};
+
+	if (mb_search_free(&q, found))
+		return true;
+	if (!(q.flags & MEMBLOCK_MIRROR))
+		return false;
+	memblock_printk("memblock: no mirrored memory for a %pa-byte array, using any memory\n",
+			&bytes);
+	q.flags &= ~MEMBLOCK_MIRROR;
+	return mb_search_free(&q, found);
+}
+
+/*
+ * Where a grown array goes: below the current limit; for reserved, above
+ * the range the call is about to reserve or edit, else below it, so that
+ * the new array never lands on that range.
+ */
+static bool place_array(const struct memblock_type *type, phys_addr_t bytes,
+			phys_addr_t abase, phys_addr_t asize,
+			phys_addr_t *found)
+{
+	phys_addr_t limit = memblock.current_limit;
+
+	if (type != &memblock.reserved)
+		return find_array_room(bytes, 0, limit, found);
+	if (find_array_room(bytes, abase + asize, limit, found))
+		return true;
+	return asize && find_array_room(bytes, 0, MB_MIN(abase, limit), found);
+}
+
+/*
+ * Double @type's capacity. The copy is reserved (MEMBLOCK_RSRV_KERN) before
+ * the array it replaces is released, so that the reserved array can never
+ * be handed out while it is being grown into.
+ */
+static bool grow(struct mb_txn *txn, struct memblock_type *type,
+		 phys_addr_t abase, phys_addr_t asize)
+{
+	const unsigned int s = mb_array_slot(type);
+	struct memblock_region *old = type->regions;
+	const unsigned long old_max = type->max;
+	const bool old_owned = mb_state.owned[s];
+	const unsigned long new_max = old_max * 2;
+	phys_addr_t bytes, at;
+
+	if (!mb_state.resize_ok || new_max / 2 != old_max ||
+	    new_max > PHYS_ADDR_MAX / (2 * RGN_BYTES))
+		return false;
+	bytes = array_bytes(new_max);
+	if (!place_array(type, bytes, abase, asize, &at)) {
+		memblock_printk("memblock: no room to grow the %s array to %lu regions\n",
+				type->name, new_max);
+		return false;
+	}
+	txn_note_move(txn, type);
+	type->regions = memblock_env_phys_to_virt(at);
+	memblock_env_memcpy(type->regions, old, type->cnt * RGN_BYTES);
+	if (!type->cnt)
+		type->regions[0] = old[0];
+	type->max = new_max;
+	mb_state.owned[s] = true;
+	mb_trace("memblock: %s array grown to %lu regions at %pa\n",
+		 type->name, new_max, &at);
+
+	if (insert_range(&memblock.reserved, at, bytes, NUMA_NO_NODE,
+			 MEMBLOCK_RSRV_KERN, txn))
+		return false;
+	return !old_owned ||
+	       !edit_range(&memblock.reserved, array_phys(old),
+			   array_bytes(old_max), MB_EDIT_DROP, 0, txn);
+}
+
+/* Grow @type until @slots more regions fit; false when growth failed. */
+static bool fit(struct mb_txn *txn, struct memblock_type *type,
+		unsigned long slots, phys_addr_t abase, phys_addr_t asize)
+{
+	while (type->cnt + slots > type->max)
+		if (!txn || !grow(txn, type, abase, asize))
+			return false;
+	return true;
+}
+
+/* --- Insertion ----------------------------------------------------------------- */
+
+/* Warn when a new piece meets a region it overlaps with other attributes. */
+static void warn_mismatch(const struct memblock_type *type,
+			  const struct memblock_region *next, int nid,
+			  enum memblock_flags flags)
+{
+#ifdef CONFIG_NUMA
+	if (nid != rgn_nid(next))
+		memblock_printk("memblock: %s: range below %pa given node %d, its neighbour has node %d\n",
+				type->name, &next->base, nid, rgn_nid(next));
+#else
+	(void)nid;
+#endif
+	if (flags && flags != next->flags)
+		memblock_printk("memblock: %s: range below %pa given flags %#x, its neighbour has %#x\n",
+				type->name, &next->base, flags, next->flags);
+}
+
+/**
+ * struct holes - the parts of a range no region covers
+ * @lo: first region meeting the range
+ * @hi: one past the last region meeting it
+ * @count: how many separate holes
+ * @bytes: their total size
+ * @first: start of the lowest hole
+ * @first_at: index the lowest hole would take in the array
+ */
+struct holes {
+	unsigned long lo, hi, count;
+	phys_addr_t bytes, first;
+	unsigned long first_at;
+};
+
+static void note_hole(struct holes *h, phys_addr_t start, phys_addr_t end,
+		      unsigned long at)
+{
+	if (!h->count++) {
+		h->first = start;
+		h->first_at = at;
+	}
+	h->bytes += end - start;
+}
+
+static void find_holes(const struct memblock_type *type, phys_addr_t base,
+		       phys_addr_t end, struct holes *h)
+{
+	const struct memblock_region *r = type->regions;
+	unsigned long i = mb_first_ending_above(type, base);
+	phys_addr_t pos = base;
+
+	h->lo = i;
+	h->count = 0;
+	h->bytes = 0;
+	for (; i < type->cnt && r[i].base < end; i++) {
+		if (r[i].base > pos)
+			note_hole(h, pos, r[i].base, i);
+		pos = mb_region_end(&r[i]);
+	}
+	if (pos < end)
+		note_hole(h, pos, end, i);
+	h->hi = i;
+}
+
+/*
+ * The usual insertion: a single hole. It joins its neighbours in place
+ * where it can, and moves the tail only to open or close one slot.
+ */
+static void fill_one_hole(struct memblock_type *type, const struct holes *h,
+			  int nid, enum memblock_flags flags)
+{
+	struct memblock_region *r = type->regions;
+	const unsigned long at = h->first_at;
+	struct memblock_region fresh = {
+		.base = h->first, .size = h->bytes, .flags = flags,
+	};
+	bool to_prev, to_next;
+
+	memblock_set_region_node(&fresh, nid);
+	to_prev = at && can_join(&r[at - 1], &fresh);
+	to_next = at < type->cnt && can_join(&fresh, &r[at]);
+	if (to_prev && to_next) {
+		r[at - 1].size += fresh.size + r[at].size;
+		move_regions(type, at, at + 1);
+		type->cnt--;
+	} else if (to_prev) {
+		r[at - 1].size += fresh.size;
+	} else if (to_next) {
+		r[at].base = fresh.base;
+		r[at].size += fresh.size;
+	} else {
+		move_regions(type, at + 1, at);
+		type->cnt++;
+		r[at] = fresh;
+	}
+}
+
+/*
+ * Fill the @holes holes of [@base, @end) between regions @lo..@hi-1 with
+ * new regions: the tail moves up by @holes, then the window is rebuilt
+ * from its top down. Joins around the new regions at the end.
+ */
+static void fill_holes(struct memblock_type *type, phys_addr_t base,
+		       phys_addr_t end, unsigned long lo, unsigned long hi,
+		       unsigned long holes, int nid, enum memblock_flags flags)
+{
+	struct memblock_region *r = type->regions;
+	unsigned long w = hi + holes, i = hi, low_new = 0, high_new = 0;
+	phys_addr_t top = end;
+
+	move_regions(type, hi + holes, hi);
+	type->cnt += holes;
+	for (;;) {
+		phys_addr_t bottom = i > lo ? mb_region_end(&r[i - 1]) : base;
+
+		if (bottom < top) {
+			w--;
+			r[w].base = bottom;
+			r[w].size = top - bottom;
+			r[w].flags = flags;
+			memblock_set_region_node(&r[w], nid);
+			if (!high_new)
+				high_new = w + 1;
+			low_new = w;
+		}
+		if (i == lo)
+			break;
+		i--;
+		w--;
+		if (w != i)
+			r[w] = r[i];
+		top = r[w].base;
+	}
+	join_run(type, low_new ? low_new - 1 : 0, high_new);
+}
+
+static int insert_range(struct memblock_type *type, phys_addr_t base,
+			phys_addr_t size, int nid, enum memblock_flags flags,
+			struct mb_txn *txn)
+{
+	struct memblock_region *r = type->regions;
+	struct holes h;
+	unsigned long i;
+	phys_addr_t end;
+
+	size = mb_clip(base, size);
+	if (!size)
+		return 0;
+	end = base + size;
+	if (!r[0].size) {
+		if (type->cnt || type->total_size)
+			memblock_printk("memblock: %s: empty array with cnt %lu and %pa bytes\n",
+					type->name, type->cnt,
+					&type->total_size);
+		r[0].base = base;
+		r[0].size = size;
+		r[0].flags = flags;
+		memblock_set_region_node(&r[0], nid);
+		type->cnt = 1;
+		type->total_size = size;
+		return 0;
+	}
+	find_holes(type, base, end, &h);
+	if (!h.count)
+		return 0;
+	for (i = h.lo; i < h.hi; i++)
+		if (r[i].base > (i > h.lo ? mb_region_end(&r[i - 1]) : base))
+			warn_mismatch(type, &r[i], nid, flags);
+	if (type->cnt + h.count > type->max) {
+		if (!fit(txn, type, h.count, base, size))
+			return -ENOMEM;
+		find_holes(type, base, end, &h);
+	}
+	if (h.count == 1)
+		fill_one_hole(type, &h, nid, flags);
+	else
+		fill_holes(type, base, end, h.lo, h.hi, h.count, nid, flags);
+	type->total_size += h.bytes;
 	return 0;
 }
 
 /**
- * memblock_ensure_capacity - make room for @free_slots more regions
+ * mb_insert - add a range to an array, growing it if it must
  * @type: the array
- * @free_slots: how many regions must fit beyond the current count
+ * @base: first address
+ * @size: bytes; capped so that the range ends below PHYS_ADDR_MAX
+ * @nid: node of the new regions
+ * @flags: flags of the new regions
  *
- * Grows @type (by doubling, as any growth) until @free_slots more regions
- * fit, so that a batch of later operations cannot fail half-way for lack
- * of room. Importers of firmware maps use it before they change anything.
+ * Only the parts of the range no region covers yet become regions; the
+ * regions already there keep their node and flags.
  *
- * Return: 0, or -ENOMEM when growth is not allowed or finds no memory (the
- * array keeps whatever size it reached).
+ * Return: 0, or -ENOMEM when the array could not grow (nothing changed).
+ */
+int mb_insert(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
+	      int nid, enum memblock_flags flags)
+{
+	struct mb_txn txn;
+	int err;
+
+	txn.started = false;
+	err = insert_range(type, base, size, nid, flags, &txn);
+	if (err)
+		txn_rollback(&txn);
+	return err;
+}
+
+/* --- Range edits --------------------------------------------------------------- */
+
+static void apply_op(struct memblock_region *r, enum mb_edit_op op, int arg)
+{
+	if (op == MB_EDIT_SET_FLAGS)
+		r->flags |= (enum memblock_flags)arg;
+	else if (op == MB_EDIT_CLEAR_FLAGS)
+		r->flags &= ~(enum memblock_flags)arg;
+	else
+		memblock_set_region_node(r, arg);
+}
+
+/*
+ * Delete [@base, @end) from regions @lo..@hi-1: the window shrinks to the
+ * at most two remnants of its first and last regions.
+ */
+static void drop_window(struct memblock_type *type, phys_addr_t base,
+			phys_addr_t end, unsigned long lo, unsigned long hi)
+{
+	struct memblock_region *r = type->regions;
+	struct memblock_region first = r[lo], last = r[hi - 1];
+	unsigned long i, kept = 0;
+	phys_addr_t gone = 0;
+
+	for (i = lo; i < hi; i++)
+		gone += r[i].size;
+	if (first.base < base) {
+		first.size = base - first.base;
+		gone -= first.size;
+		kept++;
+	}
+	if (mb_region_end(&last) > end) {
+		last.size = mb_region_end(&last) - end;
+		last.base = end;
+		gone -= last.size;
+		kept++;
+	}
+	move_regions(type, lo + kept, hi);
+	type->cnt = type->cnt - (hi - lo) + kept;
+	type->total_size -= gone;
+	if (first.base < base)
+		r[lo++] = first;
+	if (last.base == end)
+		r[lo] = last;
+	if (!type->cnt)
+		mb_set_empty(type);
+}
+
+/*
+ * Apply @op to the parts of regions @lo..@hi-1 inside [@base, @end): the
+ * regions crossing an edge are cut there (the tail moves up by the number
+ * of cuts), the inner parts change, and neighbours are joined.
+ */
+static void change_window(struct memblock_type *type, phys_addr_t base,
+			  phys_addr_t end, unsigned long lo, unsigned long hi,
+			  enum mb_edit_op op, int arg)
+{
+	struct memblock_region *r = type->regions;
+	const unsigned long cut_low = r[lo].base < base;
+	const unsigned long cut_high = mb_region_end(&r[hi - 1]) > end;
+	unsigned long w = hi + cut_low + cut_high, i = hi;
+
+	move_regions(type, w, hi);
+	type->cnt += cut_low + cut_high;
+	if (cut_high) {
+		w--;
+		r[w] = r[hi - 1];
+		r[w].size = mb_region_end(&r[w]) - end;
+		r[w].base = end;
+	}
+	while (i > lo) {
+		struct memblock_region inner = r[--i];
+
+		if (inner.base < base) {
+			inner.size -= base - inner.base;
+			inner.base = base;
+		}
+		if (mb_region_end(&inner) > end)
+			inner.size = end - inner.base;
+		apply_op(&inner, op, arg);
+		r[--w] = inner;
+	}
+	if (cut_low)
+		r[lo].size = base - r[lo].base;
+	join_run(type, lo + cut_low ? lo + cut_low - 1 : 0, hi + cut_low);
+}
+
+static int edit_range(struct memblock_type *type, phys_addr_t base,
+		      phys_addr_t size, enum mb_edit_op op, int arg,
+		      struct mb_txn *txn)
+{
+	const struct memblock_region *r;
+	unsigned long lo, hi;
+	phys_addr_t end;
+
+	size = mb_clip(base, size);
+	if (!size)
+		return 0;
+	if (txn && !fit(txn, type, 2, base, size))
+		return -ENOMEM;
+	r = type->regions;
+	end = base + size;
+	lo = mb_first_ending_above(type, base);
+	for (hi = lo; hi < type->cnt && r[hi].base < end; hi++)
+		;
+	if (lo == hi)
+		return 0;
+	/* Without a transaction (a rollback), only the room really needed. */
+	if (!txn && type->cnt + (r[lo].base < base) +
+			    (mb_region_end(&r[hi - 1]) > end) >
+		    type->max + (op == MB_EDIT_DROP ? hi - lo : 0))
+		return -ENOMEM;
+	if (op == MB_EDIT_DROP)
+		drop_window(type, base, end, lo, hi);
+	else
+		change_window(type, base, end, lo, hi, op, arg);
+	return 0;
+}
+
+/**
+ * mb_edit - change the part of an array inside a range
+ * @type: the array
+ * @base: first address
+ * @size: bytes; capped so that the range ends below PHYS_ADDR_MAX
+ * @op: what to do to the regions inside the range
+ * @arg: the flags or the node for @op
+ *
+ * Regions crossing an edge of the range are cut there first. Like Linux,
+ * the call wants two free slots whether or not it cuts anything, and
+ * grows the array when they are missing.
+ *
+ * Return: 0, or -ENOMEM when the array could not grow (nothing changed).
+ */
+int mb_edit(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
+	    enum mb_edit_op op, int arg)
+{
+	struct mb_txn txn;
+	int err;
+
+	txn.started = false;
+	err = edit_range(type, base, size, op, arg, &txn);
+	if (err)
+		txn_rollback(&txn);
+	return err;
+}
+
+/**
+ * mb_make_room - grow memory and reserved for a batch of changes
+ * @mem_slots: free slots wanted in memblock.memory
+ * @rsv_slots: free slots wanted in memblock.reserved
+ *
+ * All or nothing: when either array cannot grow enough, both are left as
+ * they were.
+ *
+ * Return: true when both arrays have the room.
+ */
+bool mb_make_room(unsigned long mem_slots, unsigned long rsv_slots)
+{
+	struct mb_txn txn;
+
+	txn.started = false;
+	if (fit(&txn, &memblock.memory, mem_slots, 0, 0) &&
+	    fit(&txn, &memblock.reserved, rsv_slots, 0, 0))
+		return true;
+	txn_rollback(&txn);
+	return false;
+}
+
+/**
+ * memblock_ensure_capacity - make room for regions ahead of time
+ * @type: &memblock.memory, &memblock.reserved or &physmem
+ * @free_slots: how many regions must fit without growing
+ *
+ * Grows @type as often as needed, which takes memory from memblock and so
+ * needs memblock_allow_resize(). Context: early boot, single-threaded.
+ *
+ * Return: 0, or -ENOMEM with every array as it was.
  */
 int memblock_ensure_capacity(struct memblock_type *type,
 			     unsigned long free_slots)
 {
-	while (type->max - type->cnt < free_slots)
-		if (double_array(type, 0, 0))
-			return -ENOMEM;
-	return 0;
-}
+	struct mb_txn txn;
 
-/* The number of parts of [@base, @end) that no region of @type covers. */
-static unsigned long count_gaps(const struct memblock_type *type,
-				phys_addr_t base, phys_addr_t end)
-{
-	const struct memblock_region *r = type->regions;
-	unsigned long idx, nr = 0;
-
-	for (idx = mb_first_above(type, base);
-	     idx < type->cnt && r[idx].base < end; idx++) {
-		nr += r[idx].base > base;
-		base = MB_MIN(mb_region_end(&r[idx]), end);
-	}
-	return nr + (base < end);
-}
-
-/*
- * Put [@base, @end), which lies in the gap just below slot @idx, into
- * @type with @nid and @flags, merged at once with whichever neighbours it
- * touches and may merge with: the result of inserting it and merging the
- * neighbourhood, but the tail of the array moves at most once, and not at
- * all when the part merges into a neighbour. Returns the slot that now
- * holds the region that was at @idx (cnt when there was none).
- */
-static unsigned long add_part(struct memblock_type *type, unsigned long idx,
-			      phys_addr_t base, phys_addr_t end, int nid,
-			      enum memblock_flags flags)
-{
-	struct memblock_region *r = type->regions;
-	struct memblock_region part = {
-		.base = base, .size = end - base, .flags = flags
-	};
-
-	memblock_set_region_node(&part, nid);
-	type->total_size += part.size;
-	if (idx && regions_mergeable(&r[idx - 1], &part)) {
-		r[idx - 1].size += part.size;
-		if (idx == type->cnt || !regions_mergeable(&r[idx - 1], &r[idx]))
-			return idx;
-		/* The part joined both neighbours: they become one. */
-		type->total_size += r[idx].size;
-		r[idx - 1].size += r[idx].size;
-		mb_remove_region(type, idx);
-		return idx - 1;
-	}
-	if (idx < type->cnt && regions_mergeable(&part, &r[idx])) {
-		r[idx].base = base;
-		r[idx].size += part.size;
-		return idx;
-	}
-	insert_region(type, idx, base, part.size, nid, flags);
-	return idx + 1;
-}
-
-/*
- * Add [@base, @base + @size) to @type. Only the parts not yet covered become
- * new regions, with @nid and @flags; existing regions keep their own.
- */
-int mb_add_range(struct memblock_type *type, phys_addr_t base,
-		 phys_addr_t size, int nid, enum memblock_flags flags)
-{
-	const phys_addr_t end = base + mb_cap_size(base, &size);
-	unsigned long idx;
-
-	if (!size)
+	txn.started = false;
+	if (fit(&txn, type, free_slots, 0, 0))
 		return 0;
-
-	/*
-	 * Grow the array until every new part would fit, before changing
-	 * anything. Growth changes the reserved array, so count again.
-	 */
-	while (type->cnt + count_gaps(type, base, end) > type->max)
-		if (double_array(type, base, size))
-			return -ENOMEM;
-
-	for (idx = mb_first_above(type, base); base < end; idx++) {
-		if (idx == type->cnt || type->regions[idx].base > base) {
-			const phys_addr_t stop = idx < type->cnt ?
-				MB_MIN(type->regions[idx].base, end) : end;
-
-			idx = add_part(type, idx, base, stop, nid, flags);
-			if (idx == type->cnt)
-				break;
-		}
-		base = MB_MIN(mb_region_end(&type->regions[idx]), end);
-	}
-	return 0;
+	txn_rollback(&txn);
+	return -ENOMEM;
 }
 
-/*
- * Split the regions of @type at @base and @base + @size so that the range is
- * covered by whole regions only; report them as [*@start_rgn, *@end_rgn).
- * Both are 0 when nothing intersects the range.
- */
-int mb_isolate_range(struct memblock_type *type, phys_addr_t base,
-		     phys_addr_t size, int *start_rgn, int *end_rgn)
-{
-	const phys_addr_t end = base + mb_cap_size(base, &size);
-	unsigned long idx;
-
-	*start_rgn = *end_rgn = 0;
-	if (!size)
-		return 0;
-
-	/* Up to two splits: make room before touching anything. */
-	while (type->cnt + 2 > type->max)
-		if (double_array(type, base, size))
-			return -ENOMEM;
-
-	for (idx = mb_first_above(type, base); idx < type->cnt; idx++) {
-		struct memblock_region *rgn = &type->regions[idx];
-		const phys_addr_t rbase = rgn->base;
-		const phys_addr_t rend = mb_region_end(rgn);
-		const enum memblock_flags rflags = rgn->flags;
-		const int rnid = memblock_get_region_node(rgn);
-
-		/* Every region from mb_first_above() on ends above @base. */
-		if (rbase >= end)
-			break;
-
-		if (rbase < base || rend > end) {
-			/*
-			 * Cut off the part below @base, or else the part above
-			 * @end, as a new region below the rest. Go on with the
-			 * rest after a cut at @base, and look at the lower part
-			 * again after a cut at @end. A split leaves total_size
-			 * as it is.
-			 */
-			const phys_addr_t cut = rbase < base ? base : end;
-
-			rgn->base = cut;
-			rgn->size -= cut - rbase;
-			insert_region(type, idx, rbase, cut - rbase, rnid,
-				      rflags);
-			if (cut == end)
-				idx--;
-		} else {
-			if (!*end_rgn)
-				*start_rgn = (int)idx;
-			*end_rgn = (int)idx + 1;
-		}
-	}
-	return 0;
-}
-
-/* Delete [@base, @base + @size) from @type, splitting regions at its ends. */
-int mb_remove_range(struct memblock_type *type, phys_addr_t base,
-		    phys_addr_t size)
-{
-	int start_rgn, end_rgn;
-	int i, ret;
-
-	ret = mb_isolate_range(type, base, size, &start_rgn, &end_rgn);
-	if (ret)
-		return ret;
-
-	for (i = end_rgn - 1; i >= start_rgn; i--)
-		mb_remove_region(type, (unsigned long)i);
-	return 0;
-}
-
-/*
- * Set or clear @flag on the regions inside the range: on reserved regions
- * for the MEMBLOCK_RSRV_* flags, on memory regions for all others.
- */
-static int set_or_clear_flag(phys_addr_t base, phys_addr_t size,
-			     enum memblock_flags flag, bool set)
-{
-	struct memblock_type *type =
-		flag & (MEMBLOCK_RSRV_NOINIT | MEMBLOCK_RSRV_KERN) ?
-		&memblock.reserved : &memblock.memory;
-	int start_rgn, end_rgn;
-	int i, ret;
-
-	ret = mb_isolate_range(type, base, size, &start_rgn, &end_rgn);
-	if (ret)
-		return ret;
-
-	for (i = start_rgn; i < end_rgn; i++) {
-		struct memblock_region *r = &type->regions[i];
-
-		if (set)
-			r->flags |= flag;
-		else
-			r->flags &= ~flag;
-	}
-	mb_merge_regions(type, (unsigned long)start_rgn,
-			 (unsigned long)end_rgn);
-	return 0;
-}
-
-/*
- * The debug log line of a call on a range: "func: [base-last]", and
- * " nid=N flags=F" after it when @with_node.
- */
-static void log_range(const char *func, phys_addr_t base, phys_addr_t size,
-		      int nid, enum memblock_flags flags, bool with_node)
-{
-	const phys_addr_t last = base + size - 1;
-
-	memblock_dbg(with_node ? "%s: [%pa-%pa] nid=%d flags=%#x\n" :
-				 "%s: [%pa-%pa]\n",
-		     func, &base, &last, nid, flags);
-}
+/* --- The public calls ----------------------------------------------------------- */
 
 /**
- * memblock_add_node - add memory with a node id and flags
- * @base: first address of the range
- * @size: length in bytes; capped so the range ends at PHYS_ADDR_MAX at most
- * @nid: NUMA node of the new memory
- * @flags: &enum memblock_flags for the new memory, e.g. MEMBLOCK_DRIVER_MANAGED
- *	for memory that a driver detected
+ * memblock_add_node - register memory of a known node
+ * @base: first address
+ * @size: bytes
+ * @nid: node of the memory (NUMA_NO_NODE if unknown)
+ * @flags: flags of the new regions
  *
- * Parts of the range that are already memory keep their node and flags.
+ * Parts of the range already registered keep their node and flags.
+ * Context: early boot, single-threaded, like every call of the library.
  *
- * Return: 0 on success (size 0 included); -EINVAL for a node id that is
- * neither a node, NUMA_NO_NODE nor MAX_NUMNODES (NUMA builds); -ENOMEM when
- * the array cannot grow. On error nothing changed.
+ * Return: 0, -EINVAL for a node id no region can carry, or -ENOMEM.
  */
 int memblock_add_node(phys_addr_t base, phys_addr_t size, int nid,
 		      enum memblock_flags flags)
 {
-	log_range(__func__, base, size, nid, flags, true);
+	phys_addr_t last = base + size - 1;
+
+	mb_trace("memblock_add_node: [%pa-%pa] nid=%d flags=%x\n", &base,
+		 &last, nid, flags);
 	if (!mb_nid_storable(nid))
 		return -EINVAL;
-	return mb_add_range(&memblock.memory, base, size, nid, flags);
+	return mb_insert(&memblock.memory, base, size, nid, flags);
 }
 
 /**
- * memblock_add - add memory
- * @base: first address of the range
- * @size: length in bytes; capped so the range ends at PHYS_ADDR_MAX at most
+ * memblock_add - register memory
+ * @base: first address
+ * @size: bytes
  *
- * The new parts get node MAX_NUMNODES (not yet known) and no flags;
- * touching regions with the same node and flags merge.
+ * The new regions get node MAX_NUMNODES ("not known yet") and no flags.
  *
- * Return: 0, or -ENOMEM when the array cannot grow (nothing changed then).
+ * Return: 0, or -ENOMEM.
  */
 int memblock_add(phys_addr_t base, phys_addr_t size)
 {
-	log_range(__func__, base, size, 0, MEMBLOCK_NONE, false);
-	return mb_add_range(&memblock.memory, base, size, MAX_NUMNODES,
-			    MEMBLOCK_NONE);
+	phys_addr_t last = base + size - 1;
+
+	mb_trace("memblock_add: [%pa-%pa]\n", &base, &last);
+	return mb_insert(&memblock.memory, base, size, MAX_NUMNODES, 0);
 }
 
 /**
- * memblock_remove - remove memory
- * @base: first address of the range
- * @size: length in bytes
+ * __memblock_reserve - reserve a range
+ * @base: first address
+ * @size: bytes
+ * @nid: node recorded on the reservation
+ * @flags: flags recorded on the reservation (MEMBLOCK_RSRV_*)
  *
- * Regions crossing the ends of the range are split; parts of the range that
- * are not memory are ignored. memblock.reserved is not touched.
+ * The range need not be memory.
  *
- * Return: 0, or -ENOMEM when a split needs room that cannot be had.
- */
-int memblock_remove(phys_addr_t base, phys_addr_t size)
-{
-	log_range(__func__, base, size, 0, MEMBLOCK_NONE, false);
-	return mb_remove_range(&memblock.memory, base, size);
-}
-
-/**
- * memblock_phys_free - release a reserved or allocated range
- * @base: first address of the range
- * @size: length in bytes
- *
- * Removes the range from memblock.reserved (the early-boot behaviour of
- * Linux; the library has no later stage to hand pages to here).
- *
- * Return: 0, or -ENOMEM when a split needs room that cannot be had.
- */
-int memblock_phys_free(phys_addr_t base, phys_addr_t size)
-{
-	log_range(__func__, base, size, 0, MEMBLOCK_NONE, false);
-	return mb_remove_range(&memblock.reserved, base, size);
-}
-
-/**
- * memblock_free - release a block returned by a memblock_alloc*() call
- * @ptr: its virtual address; NULL does nothing
- * @size: its size
- */
-void memblock_free(void *ptr, size_t size)
-{
-	if (ptr)
-		memblock_phys_free(memblock_env_virt_to_phys(ptr), (phys_addr_t)size);
-}
-
-/**
- * __memblock_reserve - reserve a range with a node and flags
- * @base: first address of the range; it need not be memory
- * @size: length in bytes; capped so the range ends at PHYS_ADDR_MAX at most
- * @nid: node to record, usually NUMA_NO_NODE
- * @flags: reserved-region flags, e.g. MEMBLOCK_RSRV_KERN
- *
- * Return: 0; -EINVAL for a node id that cannot be stored (NUMA builds);
- * -ENOMEM when the array cannot grow. On error nothing changed.
+ * Return: 0, -EINVAL for a node id no region can carry, or -ENOMEM.
  */
 int __memblock_reserve(phys_addr_t base, phys_addr_t size, int nid,
 		       enum memblock_flags flags)
 {
-	log_range(__func__, base, size, nid, flags, true);
+	phys_addr_t last = base + size - 1;
+
+	mb_trace("memblock_reserve: [%pa-%pa] nid=%d flags=%x\n", &base,
+		 &last, nid, flags);
 	if (!mb_nid_storable(nid))
 		return -EINVAL;
-	return mb_add_range(&memblock.reserved, base, size, nid, flags);
+	return mb_insert(&memblock.reserved, base, size, nid, flags);
 }
 
 #ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 /**
- * memblock_physmem_add - record physical memory regardless of restrictions
- * @base: first address of the range
- * @size: length in bytes
+ * memblock_physmem_add - record physical memory whatever the limits say
+ * @base: first address
+ * @size: bytes
  *
- * physmem describes all installed memory, also what mem= or a driver keeps
- * out of memblock.memory; it is never filtered and survives discard.
- *
- * Return: 0, or -ENOMEM when the array cannot grow.
+ * Return: 0, or -ENOMEM.
  */
 int memblock_physmem_add(phys_addr_t base, phys_addr_t size)
 {
-	log_range(__func__, base, size, 0, MEMBLOCK_NONE, false);
-	return mb_add_range(&physmem, base, size, MAX_NUMNODES, MEMBLOCK_NONE);
+	phys_addr_t last = base + size - 1;
+
+	mb_trace("memblock_physmem_add: [%pa-%pa]\n", &base, &last);
+	return mb_insert(&physmem, base, size, MAX_NUMNODES, 0);
 }
 #endif
 
 /**
- * memblock_mark_hotplug - mark memory as hot-(un)pluggable
- * @base: first address of the range
- * @size: length in bytes
+ * memblock_remove - unregister memory
+ * @base: first address
+ * @size: bytes
  *
- * Only memory regions inside the range change; nothing is added.
+ * Reservations are not touched.
  *
- * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ * Return: 0, or -ENOMEM when the two slots a cut may need were missing.
+ */
+int memblock_remove(phys_addr_t base, phys_addr_t size)
+{
+	phys_addr_t last = base + size - 1;
+
+	mb_trace("memblock_remove: [%pa-%pa]\n", &base, &last);
+	return mb_edit(&memblock.memory, base, size, MB_EDIT_DROP, 0);
+}
+
+/**
+ * memblock_phys_free - end a reservation
+ * @base: first address (0 is an address like any other)
+ * @size: bytes
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int memblock_phys_free(phys_addr_t base, phys_addr_t size)
+{
+	phys_addr_t last = base + size - 1;
+
+	mb_trace("memblock_phys_free: [%pa-%pa]\n", &base, &last);
+	return mb_edit(&memblock.reserved, base, size, MB_EDIT_DROP, 0);
+}
+
+/**
+ * memblock_free - end a reservation made through the virtual API
+ * @ptr: what the allocation returned; NULL does nothing
+ * @size: bytes
+ */
+void memblock_free(void *ptr, size_t size)
+{
+	if (ptr)
+		memblock_phys_free(memblock_env_virt_to_phys(ptr), size);
+}
+
+/**
+ * memblock_mark_hotplug - flag memory as hot-pluggable
+ * @base: first address
+ * @size: bytes
+ *
+ * Return: 0, or -ENOMEM. The other flag setters below behave alike.
  */
 int memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(base, size, MEMBLOCK_HOTPLUG, true);
+	return mb_edit(&memblock.memory, base, size, MB_EDIT_SET_FLAGS,
+		       MEMBLOCK_HOTPLUG);
 }
 
 /**
- * memblock_clear_hotplug - clear MEMBLOCK_HOTPLUG on memory in a range
- * @base: first address of the range
- * @size: length in bytes
+ * memblock_clear_hotplug - clear MEMBLOCK_HOTPLUG on memory
+ * @base: first address
+ * @size: bytes
  *
- * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ * Return: 0, or -ENOMEM.
  */
 int memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(base, size, MEMBLOCK_HOTPLUG, false);
+	return mb_edit(&memblock.memory, base, size, MB_EDIT_CLEAR_FLAGS,
+		       MEMBLOCK_HOTPLUG);
 }
 
 /**
- * memblock_mark_mirror - mark memory as hardware-mirrored
- * @base: first address of the range
- * @size: length in bytes
+ * memblock_mark_mirror - flag memory as hardware-mirrored
+ * @base: first address
+ * @size: bytes
  *
- * Does nothing unless mirrored_kernelcore is set. Once anything is marked,
- * allocations prefer mirrored memory and fall back to the rest.
+ * Does nothing unless mirrored_kernelcore is set. Otherwise allocations
+ * prefer mirrored memory from now on.
  *
- * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ * Return: 0, or -ENOMEM.
  */
 int memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
 {
 	if (!mirrored_kernelcore)
 		return 0;
-	mb_has_mirror = true;
-	return set_or_clear_flag(base, size, MEMBLOCK_MIRROR, true);
+	mb_state.mirror_seen = true;
+	return mb_edit(&memblock.memory, base, size, MB_EDIT_SET_FLAGS,
+		       MEMBLOCK_MIRROR);
 }
 
 /**
  * memblock_mark_nomap - keep memory out of the direct map
- * @base: first address of the range
- * @size: length in bytes
+ * @base: first address
+ * @size: bytes
  *
- * NOMAP memory is skipped by free-range search and allocation unless the
- * caller asks for MEMBLOCK_NOMAP, and memblock_is_map_memory() is false.
- *
- * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ * Return: 0, or -ENOMEM.
  */
 int memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(base, size, MEMBLOCK_NOMAP, true);
+	return mb_edit(&memblock.memory, base, size, MB_EDIT_SET_FLAGS,
+		       MEMBLOCK_NOMAP);
 }
 
 /**
- * memblock_clear_nomap - clear MEMBLOCK_NOMAP on memory in a range
- * @base: first address of the range
- * @size: length in bytes
+ * memblock_clear_nomap - clear MEMBLOCK_NOMAP on memory
+ * @base: first address
+ * @size: bytes
  *
- * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ * Return: 0, or -ENOMEM.
  */
 int memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(base, size, MEMBLOCK_NOMAP, false);
+	return mb_edit(&memblock.memory, base, size, MB_EDIT_CLEAR_FLAGS,
+		       MEMBLOCK_NOMAP);
 }
 
 /**
- * memblock_reserved_mark_noinit - mark reservations MEMBLOCK_RSRV_NOINIT
- * @base: first address of the range
- * @size: length in bytes
+ * memblock_reserved_mark_noinit - flag reservations MEMBLOCK_RSRV_NOINIT
+ * @base: first address
+ * @size: bytes
  *
- * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ * Return: 0, or -ENOMEM.
  */
 int memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(base, size, MEMBLOCK_RSRV_NOINIT, true);
+	return mb_edit(&memblock.reserved, base, size, MB_EDIT_SET_FLAGS,
+		       MEMBLOCK_RSRV_NOINIT);
 }
 
 /**
- * memblock_reserved_mark_kern - mark reservations MEMBLOCK_RSRV_KERN
- * @base: first address of the range
- * @size: length in bytes
+ * memblock_reserved_mark_kern - flag reservations MEMBLOCK_RSRV_KERN
+ * @base: first address
+ * @size: bytes
  *
- * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ * Return: 0, or -ENOMEM.
  */
 int memblock_reserved_mark_kern(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(base, size, MEMBLOCK_RSRV_KERN, true);
+	return mb_edit(&memblock.reserved, base, size, MB_EDIT_SET_FLAGS,
+		       MEMBLOCK_RSRV_KERN);
 }
 
 /**
- * memblock_mark_kho_scratch - mark memory as KHO scratch
- * @base: first address of the range
- * @size: length in bytes
+ * memblock_mark_kho_scratch - flag memory as KHO scratch
+ * @base: first address
+ * @size: bytes
  *
- * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ * Return: 0, or -ENOMEM.
  */
 int memblock_mark_kho_scratch(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(base, size, MEMBLOCK_KHO_SCRATCH, true);
+	return mb_edit(&memblock.memory, base, size, MB_EDIT_SET_FLAGS,
+		       MEMBLOCK_KHO_SCRATCH);
 }
 
 /**
- * memblock_clear_kho_scratch - clear MEMBLOCK_KHO_SCRATCH in a range
- * @base: first address of the range
- * @size: length in bytes
+ * memblock_clear_kho_scratch - clear MEMBLOCK_KHO_SCRATCH on memory
+ * @base: first address
+ * @size: bytes
  *
- * Return: 0, or -ENOMEM when a split needs room that cannot be had.
+ * Return: 0, or -ENOMEM.
  */
 int memblock_clear_kho_scratch(phys_addr_t base, phys_addr_t size)
 {
-	return set_or_clear_flag(base, size, MEMBLOCK_KHO_SCRATCH, false);
+	return mb_edit(&memblock.memory, base, size, MB_EDIT_CLEAR_FLAGS,
+		       MEMBLOCK_KHO_SCRATCH);
 }
 
 /**
- * memblock_set_node - set the node of the regions in a range
- * @base: first address of the range
- * @size: length in bytes
- * @type: memblock.memory, memblock.reserved or physmem
+ * memblock_set_node - give the regions of a range a node
+ * @base: first address
+ * @size: bytes
+ * @type: &memblock.memory or &memblock.reserved
  * @nid: the node
  *
- * Regions crossing the ends of the range are split first. Without NUMA this
- * does nothing.
+ * Without NUMA there are no nodes, and the call does nothing.
  *
- * Return: 0; -EINVAL for a node id that cannot be stored; -ENOMEM when a
- * split needs room that cannot be had.
+ * Return: 0, -EINVAL for a node id no region can carry, or -ENOMEM.
  */
 int memblock_set_node(phys_addr_t base, phys_addr_t size,
 		      struct memblock_type *type, int nid)
 {
 #ifdef CONFIG_NUMA
-	int start_rgn, end_rgn;
-	int i, ret;
-
 	if (!mb_nid_storable(nid))
 		return -EINVAL;
-	ret = mb_isolate_range(type, base, size, &start_rgn, &end_rgn);
-	if (ret)
-		return ret;
-	for (i = start_rgn; i < end_rgn; i++)
-		memblock_set_region_node(&type->regions[i], nid);
-	mb_merge_regions(type, (unsigned long)start_rgn,
-			 (unsigned long)end_rgn);
+	return mb_edit(type, base, size, MB_EDIT_SET_NID, nid);
 #else
 	(void)base;
 	(void)size;
 	(void)type;
 	(void)nid;
-#endif
 	return 0;
+#endif
 }
 
 /**
- * memblock_trim_memory - shrink memory regions to whole units of @align
- * @align: a power of two
+ * memblock_trim_memory - shrink every memory region to whole @align units
+ * @align: a power of two; anything else leaves memory as it is
  *
- * Each region's start is rounded up and its end down; regions left empty
- * are removed. Unlike Linux, memory.total_size follows the shrinking, and
- * an @align of 0 or not a power of two leaves everything as it is.
+ * A region that holds no whole unit is deleted. Unlike Linux, total_size
+ * stays the exact sum of the sizes.
  */
 void memblock_trim_memory(phys_addr_t align)
 {
 	struct memblock_type *mem = &memblock.memory;
-	unsigned long i = 0;
+	struct memblock_region *r = mem->regions;
+	unsigned long i, kept = 0;
 
-	if (!mb_is_pow2(align)) {
-		memblock_printk("memblock: trim alignment %pa is not a power of two\n",
-				&align);
+	if (!mb_is_pow2(align))
 		return;
-	}
+	for (i = 0; i < mem->cnt; i++) {
+		phys_addr_t start = MB_ALIGN_UP(r[i].base, align);
+		phys_addr_t end = MB_ALIGN_DOWN(mb_region_end(&r[i]), align);
 
-	while (i < mem->cnt) {
-		struct memblock_region *r = &mem->regions[i];
-		const phys_addr_t start = MB_ALIGN_UP(r->base, align);
-		const phys_addr_t end = MB_ALIGN_DOWN(mb_region_end(r), align);
-
-		if (start < r->base || start >= end) {
-			mb_remove_region(mem, i);
+		mem->total_size -= r[i].size;
+		if (start < r[i].base || start >= end)
 			continue;
-		}
-		mem->total_size -= r->size - (end - start);
-		r->base = start;
-		r->size = end - start;
-		i++;
+		r[kept] = r[i];
+		r[kept].base = start;
+		r[kept].size = end - start;
+		mem->total_size += end - start;
+		kept++;
 	}
+	mem->cnt = kept;
+	if (!kept)
+		mb_set_empty(mem);
 }

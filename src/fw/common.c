@@ -65,7 +65,7 @@ void mb_fw_ignore(struct fw_ctx *ctx, u64 base, u64 size, const char *why)
 	if (ctx->apply)
 		return;
 	ctx->st.ignored++;
-	memblock_dbg("memblock: %s: ignored [%#llx+%#llx]: %s\n", ctx->name,
+	mb_trace("memblock: %s: ignored [%#llx+%#llx]: %s\n", ctx->name,
 		     (unsigned long long)base, (unsigned long long)size, why);
 }
 
@@ -161,7 +161,7 @@ int mb_fw_emit(struct fw_ctx *ctx, u64 base, u64 size, unsigned int act,
 	}
 	if (size > (u64)PHYS_ADDR_MAX - base) {
 		if (!ctx->apply)
-			memblock_dbg("memblock: %s: [%#llx+%#llx] clipped\n",
+			mb_trace("memblock: %s: [%#llx+%#llx] clipped\n",
 				     ctx->name, (unsigned long long)base,
 				     (unsigned long long)size);
 		size = (u64)PHYS_ADDR_MAX - base;
@@ -233,8 +233,8 @@ static bool has_room(const struct memblock_type *type, unsigned long slots)
 }
 
 /*
- * Make sure the apply pass cannot run out of slots. Without growth nothing
- * changes on failure; with growth, only the arrays may have grown.
+ * Make sure the apply pass cannot run out of slots. All or nothing: if
+ * either array cannot grow enough, neither has grown.
  */
 static int make_room(const struct fw_ctx *ctx)
 {
@@ -248,13 +248,8 @@ static int make_room(const struct fw_ctx *ctx)
 	if (has_room(&memblock.memory, mem) &&
 	    has_room(&memblock.reserved, rsv))
 		return 0;
-	if (!mb_can_resize)
-		return -ENOMEM;
 	/* Memory first: growing it reserves its new array. */
-	if (memblock_ensure_capacity(&memblock.memory, mem) ||
-	    memblock_ensure_capacity(&memblock.reserved, rsv))
-		return -ENOMEM;
-	return 0;
+	return mb_make_room(mem, rsv) ? 0 : -ENOMEM;
 }
 
 /**
@@ -285,7 +280,7 @@ int mb_fw_run(const char *name, fw_walk_fn walk, const void *arg,
 	if (!err)
 		err = make_room(&ctx);
 	if (err) {
-		memblock_dbg("memblock: %s: not imported: %s\n", name,
+		mb_trace("memblock: %s: not imported: %s\n", name,
 			     memblock_fw_strerror(err));
 		return err;
 	}

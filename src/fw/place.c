@@ -7,7 +7,7 @@
  * NUMA_NO_NODE and MEMBLOCK_NONE, which never yields DRIVER_MANAGED or
  * NOMAP memory (should_skip_region), nor anything reserved. It ignores
  * memblock.bottom_up and memblock.current_limit: the request says where.
- * The search itself is the allocator's (mb_find_free_block in alloc.c).
+ * The search itself is the allocator's (mb_search_free() in alloc.c).
  *
  * Explanation is the question no boot loader answers: not "is this range
  * free?" but "what, exactly, is in the way?".
@@ -49,14 +49,20 @@
 int memblock_place_image(const struct memblock_placement *req,
 			 phys_addr_t *out_base)
 {
+	struct mb_search q;
 	phys_addr_t base;
 
 	if (!req || !out_base || !req->size || !mb_is_pow2(req->align) ||
 	    req->min_addr >= req->max_addr)
 		return -EINVAL;
-	if (!mb_find_free_block(req->min_addr, req->max_addr, req->size,
-				req->align, NUMA_NO_NODE, MEMBLOCK_NONE,
-				!req->bottom_up, &base))
+	q.lo = req->min_addr;
+	q.hi = req->max_addr;
+	q.size = req->size;
+	q.align = req->align;
+	q.nid = NUMA_NO_NODE;
+	q.flags = MEMBLOCK_NONE;
+	q.top_down = !req->bottom_up;
+	if (!mb_search_free(&q, &base))
 		return -ENOENT;
 	if (req->reserve &&
 	    __memblock_reserve(base, req->size, NUMA_NO_NODE,
@@ -261,7 +267,8 @@ long memblock_explain_range(phys_addr_t base, phys_addr_t size,
 	phys_addr_t end;
 	size_t n;
 
-	if (!size || !mb_cap_size(base, &size))
+	size = mb_clip(base, size);
+	if (!size)
 		return -EINVAL;	/* empty, or @base is PHYS_ADDR_MAX */
 	end = base + size;
 

@@ -436,7 +436,7 @@ static void alloc_or_panic_panics_when_nothing_fits(void **state)
 	(void)state;
 	mb_snapshot_take(&snap);
 	if (test_expect_panic()) {
-		assert_non_null(strstr(test_panic_msg, "Failed to allocate"));
+		assert_non_null(strstr(test_panic_msg, "out of memory for"));
 		assert_snapshot_unchanged(&snap);
 		return;
 	}

@@ -575,7 +575,7 @@ static void alloc_or_panic_panics_naming_the_caller_when_nothing_fits(void **sta
 	(void)state;
 	if (test_expect_panic()) {
 		assert_non_null(strstr(test_panic_msg, __func__));
-		assert_non_null(strstr(test_panic_msg, "Failed to allocate"));
+		assert_non_null(strstr(test_panic_msg, "out of memory for"));
 		assert_empty(RSV);
 		return;
 	}

@@ -538,6 +538,12 @@ unsigned long model_ranges(const struct model *m, enum model_type_id a,
 	return n;
 }
 
+/* The first whole page frame at or above @addr; never wraps to 0. */
+static unsigned long whole_pfn_up(phys_addr_t addr)
+{
+	return PFN_DOWN(addr) + ((addr & (PAGE_SIZE - 1)) != 0);
+}
+
 /* Memory regions holding a whole page, as page frames (start, end). */
 unsigned long model_pfn_ranges(const struct model *m, int nid,
 			       struct model_range *out, unsigned long max_out)
@@ -548,12 +554,12 @@ unsigned long model_pfn_ranges(const struct model *m, int nid,
 	for (i = 0; i < t->cnt; i++) {
 		const struct model_seg *r = &t->r[i];
 
-		if (PFN_UP(r->base) >= PFN_DOWN(r->end))
+		if (whole_pfn_up(r->base) >= PFN_DOWN(r->end))
 			continue;
 		if (valid_node(nid) && nid != r->nid)
 			continue;
 		if (n < max_out)
-			out[n] = (struct model_range){ PFN_UP(r->base),
+			out[n] = (struct model_range){ whole_pfn_up(r->base),
 						       PFN_DOWN(r->end), r->nid };
 		n++;
 	}
@@ -695,7 +701,7 @@ unsigned long model_free_all(struct model *m, struct model_handoff *out,
 	n = model_ranges(m, MT_MEMORY, MT_RESERVED, NUMA_NO_NODE, MEMBLOCK_NONE,
 			 free_list, sizeof(free_list) / sizeof(free_list[0]));
 	for (i = 0; i < n; i++) {
-		const unsigned long first = PFN_UP(free_list[i].start);
+		const unsigned long first = whole_pfn_up(free_list[i].start);
 		const unsigned long last = PFN_DOWN(free_list[i].end);
 
 		if (first >= last)
@@ -822,8 +828,11 @@ bool model_overlaps(const struct model *m, enum model_type_id id,
 int model_search_pfn_nid(const struct model *m, unsigned long pfn,
 			 unsigned long *start_pfn, unsigned long *end_pfn)
 {
-	const struct model_seg *r = run_holding(&m->t[MT_MEMORY], PFN_PHYS(pfn));
+	const struct model_seg *r;
 
+	if (pfn > PFN_DOWN(PHYS_ADDR_MAX))
+		return NUMA_NO_NODE;
+	r = run_holding(&m->t[MT_MEMORY], PFN_PHYS(pfn));
 	if (!r)
 		return NUMA_NO_NODE;
 	*start_pfn = PFN_DOWN(r->base);
