@@ -216,11 +216,17 @@ static int mb2_parse(const uint8_t *mbi, size_t max_size, struct mb2_plan *plan)
 		return -EBADMSG;
 
 	for (;;) {
-		const uint8_t *tag = mbi + off;
+		const uint8_t *tag;
 		uint32_t type, size;
 
+		/*
+		 * Offsets first: the step past the last tag may land beyond
+		 * the buffer, and no pointer is formed until the header of
+		 * the tag is known to lie inside it.
+		 */
 		if (off > total || !fw_fits((size_t)off, MB2_TAG_HEADER, total))
 			return -EBADMSG;	/* no end tag */
+		tag = mbi + off;
 		type = fw_le32(tag);
 		size = fw_le32(tag + 4);
 		if (size < MB2_TAG_HEADER || !fw_fits((size_t)off, size, total))

@@ -115,22 +115,50 @@ int mb_test_teardown(void **state)
 	return 0;
 }
 
+/* Copy slots 0 .. max - 1 of @type into @slots. */
+static void snapshot_type(const struct memblock_type *type,
+			  struct memblock_region *slots)
+{
+	assert_true(type->max <= MB_SNAPSHOT_SLOTS);
+	memcpy(slots, type->regions, type->max * sizeof(struct memblock_region));
+}
+
 void mb_snapshot_take(struct mb_snapshot *s)
 {
 	memset(s, 0, sizeof(*s));
 	s->mb = memblock;
-	assert_true(memblock.memory.max <= 512 && memblock.reserved.max <= 512);
-	memcpy(s->memory, memblock.memory.regions,
-	       memblock.memory.max * sizeof(struct memblock_region));
-	memcpy(s->reserved, memblock.reserved.regions,
-	       memblock.reserved.max * sizeof(struct memblock_region));
+	snapshot_type(&memblock.memory, s->memory);
+	snapshot_type(&memblock.reserved, s->reserved);
+#ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	s->physmem = physmem;
+	snapshot_type(&physmem, s->physmem_regions);
+#endif
+}
+
+/* @type still has the header @hdr and the slots @slots, byte for byte. */
+static void assert_type_unchanged(const struct memblock_type *hdr,
+				  const struct memblock_region *slots,
+				  const struct memblock_type *type)
+{
+	assert_string_equal(type->name, hdr->name);
+	assert_int_equal(type->cnt, hdr->cnt);
+	assert_int_equal(type->max, hdr->max);
+	assert_int_equal(type->total_size, hdr->total_size);
+	/* Where the array lives: a failed call must not have moved it. */
+	assert_ptr_equal(type->regions, hdr->regions);
+	assert_memory_equal(slots, type->regions,
+			    hdr->max * sizeof(struct memblock_region));
 }
 
 void assert_snapshot_unchanged(const struct mb_snapshot *s)
 {
+	assert_int_equal(memblock.bottom_up, s->mb.bottom_up);
+	assert_int_equal(memblock.current_limit, s->mb.current_limit);
+	assert_type_unchanged(&s->mb.memory, s->memory, &memblock.memory);
+	assert_type_unchanged(&s->mb.reserved, s->reserved, &memblock.reserved);
+#ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	assert_type_unchanged(&s->physmem, s->physmem_regions, &physmem);
+#endif
+	/* And nothing else in the struct, padding aside. */
 	assert_memory_equal(&s->mb, &memblock, sizeof(memblock));
-	assert_memory_equal(s->memory, memblock.memory.regions,
-			    memblock.memory.max * sizeof(struct memblock_region));
-	assert_memory_equal(s->reserved, memblock.reserved.regions,
-			    memblock.reserved.max * sizeof(struct memblock_region));
 }

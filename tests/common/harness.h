@@ -96,11 +96,21 @@ extern char test_panic_msg[256];
 
 #define assert_valid() assert_int_equal(memblock_validate(), 0)
 
-/* Copy of the whole state, to prove that a failed call changed nothing. */
+/*
+ * Copy of the whole state, to prove that a failed call changed nothing:
+ * struct memblock (every header: cnt, max, total_size, where each array
+ * lives), every slot up to max of both arrays, and physmem, header and
+ * array, where it exists.
+ */
+#define MB_SNAPSHOT_SLOTS 512
 struct mb_snapshot {
 	struct memblock mb;
-	struct memblock_region memory[512];
-	struct memblock_region reserved[512];
+	struct memblock_region memory[MB_SNAPSHOT_SLOTS];
+	struct memblock_region reserved[MB_SNAPSHOT_SLOTS];
+#ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	struct memblock_type physmem;
+	struct memblock_region physmem_regions[MB_SNAPSHOT_SLOTS];
+#endif
 };
 void mb_snapshot_take(struct mb_snapshot *s);
 void assert_snapshot_unchanged(const struct mb_snapshot *s);

@@ -268,6 +268,87 @@ static void remove_on_a_nearly_full_array_grows_it_even_without_a_split(void **s
 			    MEMBLOCK_RSRV_KERN);
 }
 
+/*
+ * A map where one memblock_add() needs two doublings of memory: n - 1
+ * regions of 4K, 8K apart, then one region of @big bytes, all of them
+ * reserved but the big one, which is therefore the only free memory. The
+ * add of [base - 4K, +16M + 16K) has a gap before, between and after every
+ * region: F = n + 1 new pieces, and cnt + F = 2n + 1 > 2 * max.
+ */
+#define TWO_BASE (WIN_BASE + SZ_16K)
+#define TWO_SMALL (INIT_MEMBLOCK_MEMORY_REGIONS - 1)
+#define TWO_BIG_BASE (TWO_BASE + TWO_SMALL * SZ_8K)
+#define TWO_ADD_BASE (TWO_BASE - SZ_4K)
+#define TWO_ADD_SIZE (SZ_16M + SZ_16K)
+
+static void two_doublings_setup(phys_addr_t big)
+{
+	unsigned long i;
+
+	for (i = 0; i < TWO_SMALL; i++)
+		assert_int_equal(memblock_add(TWO_BASE + i * SZ_8K, SZ_4K), 0);
+	assert_int_equal(memblock_add(TWO_BIG_BASE, big), 0);
+	assert_int_equal(memblock_reserve(TWO_BASE, TWO_SMALL * SZ_8K), 0);
+	assert_int_equal(memblock.memory.cnt, INIT_MEMBLOCK_MEMORY_REGIONS);
+	assert_int_equal(memblock.memory.max, INIT_MEMBLOCK_MEMORY_REGIONS);
+	assert_int_equal(memblock.reserved.cnt, 1);
+	memblock_allow_resize();
+}
+
+/* Room for the first doubling only: -ENOMEM, and nothing changed at all. */
+static void add_needing_two_doublings_with_room_for_one_is_enomem_unchanged(void **state)
+{
+	const phys_addr_t grow1 = PAGE_ALIGNED(2 * INIT_MEMBLOCK_MEMORY_REGIONS * REGION_SZ);
+	const phys_addr_t grow2 = PAGE_ALIGNED(4 * INIT_MEMBLOCK_MEMORY_REGIONS * REGION_SZ);
+	struct memblock_region *const static_array = memblock.memory.regions;
+	struct mb_snapshot snap;
+
+	(void)state;
+	assert_true(grow2 > grow1);
+	two_doublings_setup(grow1);
+	mb_snapshot_take(&snap);
+
+	assert_int_equal(memblock_add(TWO_ADD_BASE, TWO_ADD_SIZE), -ENOMEM);
+
+	assert_int_equal(memblock.memory.max, INIT_MEMBLOCK_MEMORY_REGIONS);
+	assert_ptr_equal(memblock.memory.regions, static_array);
+	assert_int_equal(memblock.reserved.cnt, 1);
+	assert_snapshot_unchanged(&snap);
+}
+
+/* Room for both doublings: max 4n, the last array reserved, the first released. */
+static void add_needing_two_doublings_with_room_for_both_doubles_twice(void **state)
+{
+	const phys_addr_t grow1 = PAGE_ALIGNED(2 * INIT_MEMBLOCK_MEMORY_REGIONS * REGION_SZ);
+	const phys_addr_t grow2 = PAGE_ALIGNED(4 * INIT_MEMBLOCK_MEMORY_REGIONS * REGION_SZ);
+	const phys_addr_t big = grow1 + grow2 + SZ_4K;
+	const phys_addr_t big_end = TWO_BIG_BASE + big;
+	/* Top-down: the first array at the top, the second just below it. */
+	const phys_addr_t array1 = big_end - grow1;
+	const phys_addr_t array2 = array1 - grow2;
+
+	(void)state;
+	two_doublings_setup(big);
+
+	assert_int_equal(memblock_add(TWO_ADD_BASE, TWO_ADD_SIZE), 0);
+
+	assert_int_equal(memblock.memory.max, 4 * INIT_MEMBLOCK_MEMORY_REGIONS);
+	assert_ptr_equal(memblock.memory.regions, test_phys_to_virt(array2));
+	/* Every piece is plain memory of no node: all of it merges into one. */
+	assert_int_equal(memblock.memory.cnt, 1);
+	assert_int_equal(memblock.memory.total_size, TWO_ADD_SIZE);
+	assert_region_flags(&memblock.memory, 0, TWO_ADD_BASE, TWO_ADD_SIZE, MEMBLOCK_NONE);
+	assert_region_nid(&memblock.memory, 0, MAX_NUMNODES);
+	/* The last array is reserved; the first one, grown in between, is not. */
+	assert_int_equal(memblock.reserved.cnt, 2);
+	assert_int_equal(memblock.reserved.total_size, TWO_SMALL * SZ_8K + grow2);
+	assert_region_flags(&memblock.reserved, 0, TWO_BASE, TWO_SMALL * SZ_8K, MEMBLOCK_NONE);
+	assert_region_flags(&memblock.reserved, 1, array2, grow2, MEMBLOCK_RSRV_KERN);
+	assert_region_nid(&memblock.reserved, 1, NUMA_NO_NODE);
+	assert_false(memblock_is_region_reserved(array1, grow1));
+	assert_valid();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -287,6 +368,8 @@ int main(void)
 		MB_TEST(allocation_needing_a_grown_reserved_array_fails_unchanged),
 		MB_TEST(growth_without_free_memory_is_enomem_unchanged),
 		MB_TEST(remove_on_a_nearly_full_array_grows_it_even_without_a_split),
+		MB_TEST(add_needing_two_doublings_with_room_for_one_is_enomem_unchanged),
+		MB_TEST(add_needing_two_doublings_with_room_for_both_doubles_twice),
 	};
 
 	return MB_RUN("core/growth", tests);

@@ -27,6 +27,25 @@ static void free_all_hands_over_the_whole_pages_of_each_free_range(void **state)
 	assert_handoff(1, PFN(S) + 2, 14);
 }
 
+/*
+ * Page arithmetic at the top of the address space must not wrap: a region in
+ * the last page holds no whole page and hands over nothing (never pfn 0).
+ */
+static void free_all_hands_over_nothing_from_a_region_in_the_last_page(void **state)
+{
+	(void)state;
+	assert_int_equal(memblock_add(0x40000000, SZ_16M), 0);
+	assert_int_equal(memblock_reserve(0x40000000, SZ_8M), 0);
+	assert_int_equal(memblock_add(PHYS_ADDR_MAX - 0xffe, 0xffe), 0);
+
+	assert_int_equal(memblock_free_all(), 0x800);
+
+	for (unsigned int k = 0; k < test_nr_handoffs && k < 256; k++)
+		assert_int_not_equal(test_handoffs[k].start_pfn, 0);
+	assert_int_equal(test_nr_handoffs, 1);
+	assert_handoff(0, 0x40800, 0x800);
+}
+
 static void free_all_without_memory_hands_over_nothing(void **state)
 {
 	(void)state;
@@ -151,6 +170,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		MB_TEST(free_all_hands_over_the_whole_pages_of_each_free_range),
+		MB_TEST(free_all_hands_over_nothing_from_a_region_in_the_last_page),
 		MB_TEST(free_all_without_memory_hands_over_nothing),
 		MB_TEST(free_all_never_hands_over_nomap_or_driver_managed_memory),
 		MB_TEST(free_all_clears_hotplug_and_hands_hotplug_memory_over),

@@ -3,6 +3,7 @@
  * test_query.c - questions about the map (src/query.c): membership,
  * intersection, sizes, bounds, pfn lookup, mirror and NUMA coverage.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "core_helpers.h"
@@ -181,6 +182,85 @@ static void search_pfn_nid_outside_memory_is_no_node_and_leaves_outputs(void **s
 	assert_int_equal(e, 9);
 }
 
+#ifdef CONFIG_NUMA
+#define NID_OR_0(n) (n)
+#else
+#define NID_OR_0(n) 0
+#endif
+
+/* A pfn in the last page finds the region there, with pfns that do not wrap. */
+static void search_pfn_nid_finds_a_region_in_the_last_page(void **state)
+{
+	const unsigned long top_pfn = PFN_DOWN(PHYS_ADDR_MAX);
+	unsigned long s = 7, e = 9;
+
+	(void)state;
+	/* One byte short of the last page, so that the two never merge. */
+	assert_int_equal(memblock_add_node(PHYS_ADDR_MAX - 0x2fff, 2 * PAGE_SIZE - 1, 2, 0), 0);
+	assert_int_equal(memblock_add_node(PHYS_ADDR_MAX - 0xfff, 0xfff, 3, 0), 0);
+	assert_int_equal(memblock.memory.cnt, 2);
+
+	assert_int_equal(memblock_search_pfn_nid(top_pfn, &s, &e), NID_OR_0(3));
+	assert_int_equal(s, top_pfn);
+	assert_int_equal(e, top_pfn);
+
+	assert_int_equal(memblock_search_pfn_nid(top_pfn - 1, &s, &e), NID_OR_0(2));
+	assert_int_equal(s, top_pfn - 2);
+	assert_int_equal(e, top_pfn - 1);
+}
+
+/*
+ * A pfn whose address does not fit phys_addr_t is in no region: it must not
+ * match a low region through truncation of PFN_PHYS(pfn).
+ */
+static void search_pfn_nid_of_a_pfn_above_phys_addr_max_is_no_node(void **state)
+{
+	/* The first pfn past the address space, plus 5: PFN_PHYS wraps to 0x5000. */
+	const unsigned long past = (unsigned long)PFN_DOWN(PHYS_ADDR_MAX) + 1 + 5;
+	unsigned long s = 7, e = 9;
+
+	(void)state;
+	assert_int_equal(memblock_add(0, SZ_16M), 0);
+
+	/* Only where unsigned long holds pfns beyond the address space. */
+	if (past > (unsigned long)PFN_DOWN(PHYS_ADDR_MAX)) {
+		assert_int_equal(memblock_search_pfn_nid(past, &s, &e), NUMA_NO_NODE);
+		assert_int_equal(s, 7);
+		assert_int_equal(e, 9);
+	}
+#if ULONG_MAX > 0xffffffffUL
+	/* 32-bit phys_addr_t on a 64-bit host: bit 32 of the pfn is not lost. */
+	if (sizeof(unsigned long) > sizeof(phys_addr_t)) {
+		assert_int_equal(memblock_search_pfn_nid(1UL << 32 | 5, &s, &e), NUMA_NO_NODE);
+		assert_int_equal(s, 7);
+		assert_int_equal(e, 9);
+	}
+#endif
+	/* The low region itself is still found. */
+	assert_int_equal(memblock_search_pfn_nid(5, &s, &e), NID_OR_0(MAX_NUMNODES));
+	assert_int_equal(s, 0);
+	assert_int_equal(e, PFN_DOWN(SZ_16M));
+}
+
+/*
+ * The memory pfn accessors of a region in the last page: no whole page, so
+ * base_pfn >= end_pfn; base_pfn is the pfn after the last, never 0.
+ */
+static void region_memory_pfns_of_the_last_page_do_not_wrap(void **state)
+{
+	const unsigned long top_pfn = PFN_DOWN(PHYS_ADDR_MAX);
+	struct memblock_region *r;
+
+	(void)state;
+	assert_int_equal(memblock_add(PHYS_ADDR_MAX - 0xffe, 0xffe), 0);
+	r = &memblock.memory.regions[0];
+
+	assert_int_equal(memblock_region_memory_end_pfn(r), top_pfn);
+	assert_int_equal(memblock_region_memory_base_pfn(r), top_pfn + 1);
+	assert_true(memblock_region_memory_base_pfn(r) >= memblock_region_memory_end_pfn(r));
+	assert_int_equal(memblock_region_reserved_base_pfn(r), top_pfn);
+}
+
 static void start_and_end_of_dram_are_the_outer_bounds_of_memory(void **state)
 {
 	(void)state;
@@ -338,6 +418,9 @@ int main(void)
 		MB_TEST(addrs_overlap_is_strict_intersection),
 		MB_TEST(search_pfn_nid_reports_the_region_and_its_node),
 		MB_TEST(search_pfn_nid_outside_memory_is_no_node_and_leaves_outputs),
+		MB_TEST(search_pfn_nid_finds_a_region_in_the_last_page),
+		MB_TEST(search_pfn_nid_of_a_pfn_above_phys_addr_max_is_no_node),
+		MB_TEST(region_memory_pfns_of_the_last_page_do_not_wrap),
 		MB_TEST(start_and_end_of_dram_are_the_outer_bounds_of_memory),
 		MB_TEST(start_and_end_of_dram_of_empty_memory_are_zero),
 		MB_TEST(phys_mem_size_and_reserved_size_are_the_totals),

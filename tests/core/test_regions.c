@@ -95,6 +95,25 @@ static void add_between_two_regions_merges_all_three(void **state)
 	assert_region(MEM, 0, SZ_1G, 3 * SZ_8K);
 }
 
+/* A one-byte gap keeps two regions apart; the byte itself joins them. */
+static void add_across_a_one_byte_gap_does_not_merge_until_the_byte_is_added(void **state)
+{
+	const phys_addr_t x = SZ_1G;
+
+	(void)state;
+	assert_int_equal(memblock_add(x, SZ_4K), 0);
+	assert_int_equal(memblock_add(x + SZ_4K + 1, SZ_4K - 1), 0);
+
+	assert_type(MEM, 2, 2 * SZ_4K - 1);
+	assert_rgn(MEM, 0, x, SZ_4K, MEMBLOCK_NONE, MAX_NUMNODES);
+	assert_rgn(MEM, 1, x + SZ_4K + 1, SZ_4K - 1, MEMBLOCK_NONE, MAX_NUMNODES);
+
+	assert_int_equal(memblock_add(x + SZ_4K, 1), 0);
+
+	assert_type(MEM, 1, 2 * SZ_4K);
+	assert_rgn(MEM, 0, x, 2 * SZ_4K, MEMBLOCK_NONE, MAX_NUMNODES);
+}
+
 static void add_covering_several_regions_fills_every_gap(void **state)
 {
 	(void)state;
@@ -285,6 +304,25 @@ static void reserve_between_two_reservations_merges_all_three(void **state)
 
 	assert_type(RSV, 1, SZ_4M);
 	assert_region(RSV, 0, SZ_1M, SZ_4M);
+}
+
+/* The same for reservations: one byte apart stays apart, touching merges. */
+static void reserve_across_a_one_byte_gap_does_not_merge_until_the_byte_is_reserved(void **state)
+{
+	const phys_addr_t x = SZ_1G;
+
+	(void)state;
+	assert_int_equal(memblock_reserve(x, SZ_4K), 0);
+	assert_int_equal(memblock_reserve(x + SZ_4K + 1, SZ_4K - 1), 0);
+
+	assert_type(RSV, 2, 2 * SZ_4K - 1);
+	assert_rgn(RSV, 0, x, SZ_4K, MEMBLOCK_NONE, NUMA_NO_NODE);
+	assert_rgn(RSV, 1, x + SZ_4K + 1, SZ_4K - 1, MEMBLOCK_NONE, NUMA_NO_NODE);
+
+	assert_int_equal(memblock_reserve(x + SZ_4K, 1), 0);
+
+	assert_type(RSV, 1, 2 * SZ_4K);
+	assert_rgn(RSV, 0, x, 2 * SZ_4K, MEMBLOCK_NONE, NUMA_NO_NODE);
 }
 
 static void reserve_touching_a_kernel_reservation_does_not_merge(void **state)
@@ -739,6 +777,44 @@ static void mark_across_touching_regions_merges_those_that_become_equal(void **s
 	assert_rgn(MEM, 0, SZ_1M, SZ_2M, MEMBLOCK_HOTPLUG, MAX_NUMNODES);
 }
 
+/* Flag edits never bridge a one-byte gap: both regions flagged, still two. */
+static void mark_over_regions_one_byte_apart_keeps_them_apart(void **state)
+{
+	const phys_addr_t x = SZ_1G;
+
+	(void)state;
+	assert_int_equal(memblock_add(x, SZ_4K), 0);
+	assert_int_equal(memblock_add(x + SZ_4K + 1, SZ_4K - 1), 0);
+
+	assert_int_equal(memblock_mark_hotplug(x, 2 * SZ_4K), 0);
+
+	assert_type(MEM, 2, 2 * SZ_4K - 1);
+	assert_rgn(MEM, 0, x, SZ_4K, MEMBLOCK_HOTPLUG, MAX_NUMNODES);
+	assert_rgn(MEM, 1, x + SZ_4K + 1, SZ_4K - 1, MEMBLOCK_HOTPLUG, MAX_NUMNODES);
+
+	assert_int_equal(memblock_clear_hotplug(x, 2 * SZ_4K), 0);
+
+	assert_type(MEM, 2, 2 * SZ_4K - 1);
+	assert_rgn(MEM, 0, x, SZ_4K, MEMBLOCK_NONE, MAX_NUMNODES);
+	assert_rgn(MEM, 1, x + SZ_4K + 1, SZ_4K - 1, MEMBLOCK_NONE, MAX_NUMNODES);
+}
+
+/* The same flag edit over regions that touch exactly joins them. */
+static void mark_over_touching_regions_with_equal_flags_joins_them(void **state)
+{
+	const phys_addr_t x = SZ_1G;
+
+	(void)state;
+	assert_int_equal(memblock_add(x, SZ_4K), 0);
+	assert_int_equal(memblock_add_node(x + SZ_4K, SZ_4K, MAX_NUMNODES, MEMBLOCK_NOMAP), 0);
+	assert_type(MEM, 2, 2 * SZ_4K);
+
+	assert_int_equal(memblock_mark_nomap(x, SZ_4K), 0);
+
+	assert_type(MEM, 1, 2 * SZ_4K);
+	assert_rgn(MEM, 0, x, 2 * SZ_4K, MEMBLOCK_NOMAP, MAX_NUMNODES);
+}
+
 static void mark_mirror_without_mirrored_kernelcore_does_nothing(void **state)
 {
 	struct mb_snapshot snap;
@@ -931,6 +1007,7 @@ int main(void)
 		MB_TEST(add_within_a_region_changes_nothing),
 		MB_TEST(add_the_same_range_twice_counts_it_once),
 		MB_TEST(add_between_two_regions_merges_all_three),
+		MB_TEST(add_across_a_one_byte_gap_does_not_merge_until_the_byte_is_added),
 		MB_TEST(add_covering_several_regions_fills_every_gap),
 		MB_TEST(add_over_a_flagged_region_keeps_its_flags_and_node),
 		MB_TEST(add_touching_a_region_with_other_flags_does_not_merge),
@@ -949,6 +1026,7 @@ int main(void)
 		MB_TEST(reserve_overlapping_the_top_of_a_reservation_merges),
 		MB_TEST(reserve_within_a_reservation_changes_nothing),
 		MB_TEST(reserve_between_two_reservations_merges_all_three),
+		MB_TEST(reserve_across_a_one_byte_gap_does_not_merge_until_the_byte_is_reserved),
 		MB_TEST(reserve_touching_a_kernel_reservation_does_not_merge),
 		MB_TEST(reserve_kern_touching_reserve_kern_merges),
 		MB_TEST(reserve_near_phys_addr_max_is_capped_below_the_last_byte),
@@ -991,6 +1069,8 @@ int main(void)
 		MB_TEST(clear_nomap_keeps_other_flags),
 		MB_TEST(mark_over_a_hole_flags_only_existing_memory),
 		MB_TEST(mark_across_touching_regions_merges_those_that_become_equal),
+		MB_TEST(mark_over_regions_one_byte_apart_keeps_them_apart),
+		MB_TEST(mark_over_touching_regions_with_equal_flags_joins_them),
 		MB_TEST(mark_mirror_without_mirrored_kernelcore_does_nothing),
 		MB_TEST(mark_mirror_with_mirrored_kernelcore_flags_and_sets_has_mirror),
 		MB_TEST(mark_and_clear_kho_scratch_round_trip),

@@ -8,6 +8,8 @@
 # 'make fuzz FUZZ_SECONDS=N' runs each for N seconds (default 10) from its
 # checked-in seed corpus tests/fuzz/corpus/<target>; new inputs go to
 # $(O)/fuzz/corpus/<target>, crashes to $(O)/fuzz/<target>-crash-*.
+# The firmware-map targets link fw_env.c, whose mapped window lets the
+# region arrays grow (setup bit 6 of fw_fuzz.h).
 
 FUZZ_SECONDS ?= 10
 FUZZ_CC ?= clang
@@ -63,7 +65,7 @@ $(O)/bin/fuzz_ops: $(FUZZ_OPS_OBJS) $(FUZZ_LIB_OBJS)
 	$(if $(Q),@echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $^
 
-$(O)/bin/fuzz_%: $(O)/obj/tests/fuzz/fuzz_%.o $(O)/obj/tests/difftest/env.o $(LIB)
+$(O)/bin/fuzz_%: $(O)/obj/tests/fuzz/fuzz_%.o $(O)/obj/tests/fuzz/fw_env.o $(LIB)
 	@mkdir -p $(dir $@)
 	$(if $(Q),@echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $^

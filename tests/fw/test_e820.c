@@ -445,6 +445,52 @@ static void long_map_grows_the_arrays(void **state)
 	assert_true(memblock_env_virt_to_phys(memblock.reserved.regions) >= WIN_BASE);
 }
 
+/*
+ * An import that needs both arrays to grow, with room for memory's new array
+ * but none left for reserved's: -ENOMEM, and memblock exactly as it was
+ * (memory has not grown, its array has not moved, nothing was reserved).
+ */
+static void growth_of_reserved_failing_after_memory_grew_is_enomem_and_unchanged(void **state)
+{
+	const phys_addr_t grown = (2 * INIT_MEMBLOCK_MEMORY_REGIONS *
+				   sizeof(struct memblock_region) + PAGE_SIZE - 1) &
+				  ~((phys_addr_t)PAGE_SIZE - 1);
+	const unsigned long small = INIT_MEMBLOCK_MEMORY_REGIONS - 9;
+	static struct e820_in map[8];
+	struct memblock_region *const memory_array = memblock.memory.regions;
+	struct mb_snapshot snap;
+	unsigned long i;
+
+	(void)state;
+	/* Nearly full arrays: small reserved 4K regions, and one other reservation. */
+	for (i = 0; i < small; i++) {
+		assert_int_equal(memblock_add(WIN_BASE + i * SZ_8K, SZ_4K), 0);
+		assert_int_equal(memblock_reserve(WIN_BASE + i * SZ_8K, SZ_4K), 0);
+	}
+	assert_int_equal(memblock_reserve(0x10000000, SZ_4K), 0);
+	/* The only free memory: exactly one grown array's worth. */
+	assert_int_equal(memblock_add(WIN_BASE + SZ_2M, grown), 0);
+	assert_int_equal(memblock.memory.cnt, INIT_MEMBLOCK_MEMORY_REGIONS - 8);
+	assert_int_equal(memblock.reserved.cnt, INIT_MEMBLOCK_RESERVED_REGIONS - 8);
+	memblock_allow_resize();
+
+	/* Four RAM and four reserved entries: more new slots than either array has. */
+	for (i = 0; i < 4; i++) {
+		map[i] = (struct e820_in){ 0x20000000 + i * SZ_1M, SZ_64K,
+					   MEMBLOCK_E820_TYPE_RAM, 1 };
+		map[4 + i] = (struct e820_in){ 0x30000000 + i * SZ_1M, SZ_64K,
+					       MEMBLOCK_E820_TYPE_RESERVED, 1 };
+	}
+	mb_snapshot_take(&snap);
+
+	assert_int_equal(memblock_import_e820(build(map, 8, 20), 8, 20, NULL), -ENOMEM);
+
+	assert_int_equal(memblock.memory.max, INIT_MEMBLOCK_MEMORY_REGIONS);
+	assert_ptr_equal(memblock.memory.regions, memory_array);
+	assert_snapshot_unchanged(&snap);
+	assert_valid();
+}
+
 /* Importing on top of what is there keeps the existing regions. */
 static void import_merges_with_existing_memory(void **state)
 {
@@ -555,6 +601,7 @@ int main(void)
 		MB_TEST(bad_entry_size_and_null_table_are_einval),
 		MB_TEST(full_arrays_without_growth_are_enomem_and_unchanged),
 		MB_TEST(long_map_grows_the_arrays),
+		MB_TEST(growth_of_reserved_failing_after_memory_grew_is_enomem_and_unchanged),
 		MB_TEST(import_merges_with_existing_memory),
 		MB_TEST(strerror_names_every_code),
 		MB_TEST(random_maps_never_fail_half_way),

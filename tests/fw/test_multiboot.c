@@ -8,6 +8,7 @@
 #include "harness.h"
 #include "bytes.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <memblock/fw.h>
@@ -505,6 +506,76 @@ static void mb2_missing_end_tag_is_ebadmsg(void **state)
 	expect_mb2(sizeof(buf), -EBADMSG);
 }
 
+/*
+ * Import the first @len bytes of buf[] from a heap block of exactly @len
+ * bytes, with max_size @len: under SANITIZE=1 any read past the end is
+ * caught by ASan.
+ */
+static void expect_mb2_exact(size_t len, int err)
+{
+	struct mb_snapshot snap;
+	uint8_t *exact = malloc(len);
+
+	assert_non_null(exact);
+	memcpy(exact, buf, len);
+	populate();
+	mb_snapshot_take(&snap);
+	assert_int_equal(memblock_import_multiboot2(exact, len, NULL), err);
+	assert_snapshot_unchanged(&snap);
+	assert_valid();
+	free(exact);
+}
+
+/* A truncated tag at the very end of the buffer: -EBADMSG, nothing read past it. */
+static void mb2_truncated_tag_at_the_end_of_the_buffer_is_ebadmsg(void **state)
+{
+	(void)state;
+	/* A last tag of 9 bytes ends at 17: the next, 8-aligned, would be at 24. */
+	mbi_begin();
+	mbi_cmdline("");
+	put_le32(buf, 17);
+	expect_mb2_exact(17, -EBADMSG);
+
+	/* Only the type field of a tag header fits. */
+	mb_test_setup(NULL);
+	mbi_begin();
+	mbi_tag(1, 8);
+	put_le32(buf + 16, 0);
+	put_le32(buf, 20);
+	expect_mb2_exact(20, -EBADMSG);
+
+	/* An end tag cut after its type. */
+	mb_test_setup(NULL);
+	mbi_begin();
+	put_le32(buf + 8, 0);
+	put_le32(buf, 12);
+	expect_mb2_exact(12, -EBADMSG);
+
+	/* A memory-map tag whose size runs 4 bytes past the end. */
+	mb_test_setup(NULL);
+	mbi_begin();
+	mbi_mmap(qemu_128m, 1, 24);
+	put_le32(buf + 8 + 4, 16 + 24 + 4);
+	put_le32(buf, 8 + 16 + 24);
+	expect_mb2_exact(8 + 16 + 24, -EBADMSG);
+
+	/* The same structure whole, with its end tag, is accepted. */
+	mb_test_setup(NULL);
+	mbi_begin();
+	mbi_mmap(qemu_128m, 1, 24);
+	mbi_end();
+	{
+		uint8_t *exact = malloc(mbi_len);
+
+		assert_non_null(exact);
+		memcpy(exact, buf, mbi_len);
+		assert_int_equal(memblock_import_multiboot2(exact, mbi_len, NULL), 0);
+		free(exact);
+	}
+	assert_int_equal(memblock.memory.cnt, 1);
+	assert_region(&memblock.memory, 0, 0x0, 0x9fc00);
+}
+
 static void mb2_bad_mmap_tags(void **state)
 {
 	(void)state;
@@ -609,6 +680,7 @@ int main(void)
 		MB_TEST(mb2_tag_past_total_size_is_ebadmsg),
 		MB_TEST(mb2_tag_smaller_than_its_header_is_ebadmsg),
 		MB_TEST(mb2_missing_end_tag_is_ebadmsg),
+		MB_TEST(mb2_truncated_tag_at_the_end_of_the_buffer_is_ebadmsg),
 		MB_TEST(mb2_bad_mmap_tags),
 		MB_TEST(mb2_bad_efi_tags),
 		MB_TEST(mb2_bad_entries),
