@@ -120,3 +120,11 @@ coverage:
 		grep -E '^  (lines|functions|branches)'
 	@genhtml --quiet --branch-coverage -o $(COV_DIR)/html $(COV_DIR)/src.info \
 		>/dev/null 2>&1 && echo "coverage: HTML report in $(COV_DIR)/html/index.html" || true
+
+# --- Linux's recorded answers --------------------------------------------------------
+
+EXTRA_HELP += "oracle         - compare with Linux's answers on 200,000 recorded sequences (../shared/oracle)"
+.PHONY: oracle
+oracle:
+	@scripts/deps.sh check
+	@tests/oracle/run.sh $(ORACLE_ARGS)

@@ -231,10 +231,7 @@ phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
 		return 0;
 	if (!mb_nid_storable(nid))
 		nid = NUMA_NO_NODE;
-	if (end <= MEMBLOCK_ALLOC_NOLEAKTRACE)
-		end = memblock.current_limit;
-	q.lo = MB_MAX(start, (phys_addr_t)PAGE_SIZE);
-	q.hi = MB_MAX(q.lo, end);
+	mb_search_window(&q, start, end);
 	q.size = size;
 	q.align = align;
 	q.flags = mb_alloc_preference();

@@ -162,6 +162,20 @@ struct mb_search {
 };
 
 bool mb_search_free(const struct mb_search *req, phys_addr_t *found);
+
+/*
+ * The window of a search made for memblock itself (allocation, growth):
+ * an upper bound of 0 or 1 means memblock.current_limit, and the first
+ * page is never handed out, so that 0 can mean failure.
+ */
+static inline void mb_search_window(struct mb_search *q, phys_addr_t lo,
+				    phys_addr_t hi)
+{
+	if (hi <= MEMBLOCK_ALLOC_NOLEAKTRACE)
+		hi = memblock.current_limit;
+	q->lo = MB_MAX(lo, (phys_addr_t)PAGE_SIZE);
+	q->hi = MB_MAX(q->lo, hi);
+}
 enum memblock_flags mb_alloc_preference(void);
 
 /* --- Output (print.c) --------------------------------------------------- */

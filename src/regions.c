@@ -154,7 +154,10 @@ static void join_run(struct memblock_type *type, unsigned long first,
  * struct mb_txn - arrays moved by one call, to put back if it fails
  * @started: the fields below are valid
  * @saved: per array (mb_array_slot()), its storage before the call
- * @rsv_slot0: slot 0 of memblock.reserved before the call
+ * @rsv_cnt: memblock.reserved.cnt before the call
+ * @rsv_spare: the unused slots of reserved just past @rsv_cnt, which
+ *	bookkeeping in place may write (a rollback leaves no trace at all)
+ * @rsv_spares: how many of them exist
  */
 struct mb_txn {
 	bool started;
@@ -164,7 +167,8 @@ struct mb_txn {
 		bool owned;
 		bool moved;
 	} saved[3];
-	struct memblock_region rsv_slot0;
+	unsigned long rsv_cnt, rsv_spares;
+	struct memblock_region rsv_spare[4];
 };
 
 static struct memblock_type *array_of_slot(unsigned int slot)
@@ -194,7 +198,11 @@ static void txn_start(struct mb_txn *txn)
 		return;
 	for (s = 0; s < 3; s++)
 		txn->saved[s].moved = false;
-	txn->rsv_slot0 = memblock.reserved.regions[0];
+	txn->rsv_cnt = memblock.reserved.cnt;
+	txn->rsv_spares = MB_MIN(memblock.reserved.max - txn->rsv_cnt, 4UL);
+	memblock_env_memcpy(txn->rsv_spare,
+			    &memblock.reserved.regions[txn->rsv_cnt],
+			    txn->rsv_spares * RGN_BYTES);
 	txn->started = true;
 }
 
@@ -257,8 +265,9 @@ static void txn_rollback(struct mb_txn *txn)
 		type->max = txn->saved[s].max;
 		mb_state.owned[s] = txn->saved[s].owned;
 	}
-	if (!rsv->cnt)
-		rsv->regions[0] = txn->rsv_slot0;
+	if (rsv->cnt == txn->rsv_cnt)
+		memblock_env_memcpy(&rsv->regions[rsv->cnt], txn->rsv_spare,
+				    txn->rsv_spares * RGN_BYTES);
 	txn->started = false;
 }
 
@@ -269,8 +278,6 @@ static bool find_array_room(phys_addr_t bytes, phys_addr_t lo, phys_addr_t hi,
 			    phys_addr_t *found)
 {
 	struct mb_search q = {
-		.lo = lo,
-		.hi = hi,
 		.size = bytes,
 		.align = PAGE_SIZE,
 		.nid = NUMA_NO_NODE,
@@ -278,6 +285,7 @@ static bool find_array_room(phys_addr_t bytes, phys_addr_t lo, phys_addr_t hi,
 		.top_down = !memblock.bottom_up,
 	};
 
+	mb_search_window(&q, lo, hi);
 	if (mb_search_free(&q, found))
 		return true;
 	if (!(q.flags & MEMBLOCK_MIRROR))
