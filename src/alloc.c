@@ -24,31 +24,30 @@ static phys_addr_t clamp_addr(phys_addr_t x, phys_addr_t lo, phys_addr_t hi)
  */
 static bool search_zero_size(const struct mb_search *q, phys_addr_t *found)
 {
+	struct memblock_type *mem = &memblock.memory;
+	struct memblock_type *rsv = &memblock.reserved;
+	u64 i = q->top_down ? MEMBLOCK_ITER_END : 0;
 	phys_addr_t s, e, c;
-	u64 i;
 
-	if (q->top_down) {
-		for_each_free_mem_range_reverse(i, q->nid, q->flags, &s, &e,
-						NULL) {
-			s = clamp_addr(s, q->lo, q->hi);
-			c = MB_ALIGN_DOWN(clamp_addr(e, q->lo, q->hi), q->align);
-			if (c >= s) {
-				*found = c;
-				return true;
-			}
-		}
-		return false;
-	}
-	for_each_free_mem_range(i, q->nid, q->flags, &s, &e, NULL) {
+	for (;;) {
+		/* The plain step functions: this path is rare, keep it small. */
+		if (q->top_down)
+			__next_mem_range_rev(&i, q->nid, q->flags, mem, rsv, &s,
+					     &e, NULL);
+		else
+			__next_mem_range(&i, q->nid, q->flags, mem, rsv, &s, &e,
+					 NULL);
+		if (i == MEMBLOCK_ITER_END)
+			return false;
 		s = clamp_addr(s, q->lo, q->hi);
 		e = clamp_addr(e, q->lo, q->hi);
-		c = MB_ALIGN_UP(s, q->align);
-		if (c >= s && c < e) {
+		c = q->top_down ? MB_ALIGN_DOWN(e, q->align) :
+				  MB_ALIGN_UP(s, q->align);
+		if (c >= s && (q->top_down || c < e)) {
 			*found = c;
 			return true;
 		}
 	}
-	return false;
 }
 
 /* Try the clamped piece [@s, @e) top-down. */

@@ -51,17 +51,21 @@ unsigned long memblock_free_all(void)
 {
 	phys_addr_t start, end;
 	unsigned long pages = 0;
-	u64 i;
+	u64 i = 0;
 
 	memblock_clear_kho_scratch_only();
 	memblock_clear_hotplug(0, PHYS_ADDR_MAX);
 #ifdef CONFIG_NUMA
 	label_reservations();
 #endif
-	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end,
-				NULL)
+	for (;;) {
+		__next_mem_range(&i, NUMA_NO_NODE, MEMBLOCK_NONE,
+				 &memblock.memory, &memblock.reserved, &start,
+				 &end, NULL);
+		if (i == MEMBLOCK_ITER_END)
+			return pages;
 		pages += give_pages(start, end);
-	return pages;
+	}
 }
 
 #ifndef CONFIG_ARCH_KEEP_MEMBLOCK
