@@ -185,7 +185,7 @@ void __next_mem_pfn_range(int *idx, int nid, unsigned long *out_start_pfn,
 	struct memblock_type *mem = &memblock.memory;
 	unsigned long i;
 
-	for (i = (unsigned long)(*idx + 1); i < mem->cnt; i++) {
+	for (i = (unsigned long)*idx + 1; i < mem->cnt; i++) {
 		const struct memblock_region *r = &mem->regions[i];
 		const unsigned long first = mb_pfn_ceil(r->base);
 		const unsigned long end = mb_pfn_floor(mb_region_end(r));

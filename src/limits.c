@@ -59,7 +59,7 @@ void memblock_enforce_memory_limit(phys_addr_t memory_limit)
 void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 {
 	struct memblock_type *mem = &memblock.memory;
-	struct memblock_region *r = mem->regions;
+	struct memblock_region *r;
 	unsigned long i, kept = 0;
 	phys_addr_t end;
 

@@ -329,8 +329,11 @@ static bool grow(struct mb_txn *txn, struct memblock_type *type,
 	const unsigned long new_max = old_max * 2;
 	phys_addr_t bytes, at;
 
-	if (!mb_state.resize_ok || new_max / 2 != old_max ||
-	    new_max > PHYS_ADDR_MAX / (2 * RGN_BYTES))
+	if (!mb_state.resize_ok || new_max / 2 != old_max)
+		return false;
+	/* The new array's size must be representable, page-rounded too. */
+	bytes = (phys_addr_t)new_max * RGN_BYTES;
+	if (bytes / RGN_BYTES != new_max || bytes > PHYS_ADDR_MAX - PAGE_SIZE)
 		return false;
 	bytes = array_bytes(new_max);
 	if (!place_array(type, bytes, abase, asize, &at)) {
@@ -368,93 +371,75 @@ static bool fit(struct mb_txn *txn, struct memblock_type *type,
 
 /* --- Insertion ----------------------------------------------------------------- */
 
-/* Warn when a new piece meets a region it overlaps with other attributes. */
-static void warn_mismatch(const struct memblock_type *type,
-			  const struct memblock_region *next, int nid,
-			  enum memblock_flags flags)
+static bool attrs_differ(const struct memblock_region *r, int nid,
+			 enum memblock_flags flags)
 {
 #ifdef CONFIG_NUMA
-	if (nid != rgn_nid(next))
-		memblock_printk("memblock: %s: range below %pa given node %d, its neighbour has node %d\n",
-				type->name, &next->base, nid, rgn_nid(next));
+	if (nid != r->nid)
+		return true;
 #else
 	(void)nid;
 #endif
-	if (flags && flags != next->flags)
-		memblock_printk("memblock: %s: range below %pa given flags %#x, its neighbour has %#x\n",
-				type->name, &next->base, flags, next->flags);
-}
-
-/**
- * struct holes - the parts of a range no region covers
- * @lo: first region meeting the range
- * @hi: one past the last region meeting it
- * @count: how many separate holes
- * @bytes: their total size
- * @first: start of the lowest hole
- * @first_at: index the lowest hole would take in the array
- */
-struct holes {
-	unsigned long lo, hi, count;
-	phys_addr_t bytes, first;
-	unsigned long first_at;
-};
-
-static void note_hole(struct holes *h, phys_addr_t start, phys_addr_t end,
-		      unsigned long at)
-{
-	if (!h->count++) {
-		h->first = start;
-		h->first_at = at;
-	}
-	h->bytes += end - start;
-}
-
-static void find_holes(const struct memblock_type *type, phys_addr_t base,
-		       phys_addr_t end, struct holes *h)
-{
-	const struct memblock_region *r = type->regions;
-	unsigned long i = mb_first_ending_above(type, base);
-	phys_addr_t pos = base;
-
-	h->lo = i;
-	h->count = 0;
-	h->bytes = 0;
-	for (; i < type->cnt && r[i].base < end; i++) {
-		if (r[i].base > pos)
-			note_hole(h, pos, r[i].base, i);
-		pos = mb_region_end(&r[i]);
-	}
-	if (pos < end)
-		note_hole(h, pos, end, i);
-	h->hi = i;
+	return flags && flags != r->flags;
 }
 
 /*
- * The usual insertion: a single hole. It joins its neighbours in place
- * where it can, and moves the tail only to open or close one slot.
+ * Count the holes of [@base, @end) in @type and their bytes, warning where
+ * a hole meets, from below, a region it overlaps with other attributes.
  */
-static void fill_one_hole(struct memblock_type *type, const struct holes *h,
-			  int nid, enum memblock_flags flags)
+static unsigned long count_holes(const struct memblock_type *type,
+				 phys_addr_t base, phys_addr_t end, int nid,
+				 enum memblock_flags flags, phys_addr_t *bytes)
+{
+	const struct memblock_region *r = type->regions;
+	unsigned long i = mb_first_ending_above(type, base), holes = 0;
+	phys_addr_t pos = base;
+
+	*bytes = 0;
+	for (; i < type->cnt && r[i].base < end; i++) {
+		if (r[i].base > pos) {
+			holes++;
+			*bytes += r[i].base - pos;
+			if (attrs_differ(&r[i], nid, flags))
+				memblock_printk("memblock: %s: new range below %pa differs from it in node or flags\n",
+						type->name, &r[i].base);
+		}
+		pos = mb_region_end(&r[i]);
+	}
+	if (pos < end) {
+		holes++;
+		*bytes += end - pos;
+	}
+	return holes;
+}
+
+/*
+ * Make [@base, @end), which no region covers, a region at index @at: it
+ * joins its neighbours in place where it can, and the tail moves only to
+ * open or to close one slot.
+ */
+static void fill_hole(struct memblock_type *type, unsigned long at,
+		      phys_addr_t base, phys_addr_t end, int nid,
+		      enum memblock_flags flags)
 {
 	struct memblock_region *r = type->regions;
-	const unsigned long at = h->first_at;
 	struct memblock_region fresh = {
-		.base = h->first, .size = h->bytes, .flags = flags,
+		.base = base, .size = end - base, .flags = flags,
 	};
 	bool to_prev, to_next;
 
 	memblock_set_region_node(&fresh, nid);
 	to_prev = at && can_join(&r[at - 1], &fresh);
 	to_next = at < type->cnt && can_join(&fresh, &r[at]);
-	if (to_prev && to_next) {
-		r[at - 1].size += fresh.size + r[at].size;
+	if (to_prev) {
+		r[at - 1].size += fresh.size;
+		if (!to_next)
+			return;
+		r[at - 1].size += r[at].size;
 		move_regions(type, at, at + 1);
 		type->cnt--;
-	} else if (to_prev) {
-		r[at - 1].size += fresh.size;
 	} else if (to_next) {
-		r[at].base = fresh.base;
+		r[at].base = base;
 		r[at].size += fresh.size;
 	} else {
 		move_regions(type, at + 1, at);
@@ -463,88 +448,44 @@ static void fill_one_hole(struct memblock_type *type, const struct holes *h,
 	}
 }
 
-/*
- * Fill the @holes holes of [@base, @end) between regions @lo..@hi-1 with
- * new regions: the tail moves up by @holes, then the window is rebuilt
- * from its top down. Joins around the new regions at the end.
- */
-static void fill_holes(struct memblock_type *type, phys_addr_t base,
-		       phys_addr_t end, unsigned long lo, unsigned long hi,
-		       unsigned long holes, int nid, enum memblock_flags flags)
-{
-	struct memblock_region *r = type->regions;
-	unsigned long w = hi + holes, i = hi, low_new = 0, high_new = 0;
-	phys_addr_t top = end;
-
-	move_regions(type, hi + holes, hi);
-	type->cnt += holes;
-	for (;;) {
-		phys_addr_t bottom = i > lo ? mb_region_end(&r[i - 1]) : base;
-
-		if (bottom < top) {
-			w--;
-			r[w].base = bottom;
-			r[w].size = top - bottom;
-			r[w].flags = flags;
-			memblock_set_region_node(&r[w], nid);
-			if (!high_new)
-				high_new = w + 1;
-			low_new = w;
-		}
-		if (i == lo)
-			break;
-		i--;
-		w--;
-		if (w != i)
-			r[w] = r[i];
-		top = r[w].base;
-	}
-	join_run(type, low_new ? low_new - 1 : 0, high_new);
-}
-
 static int insert_range(struct memblock_type *type, phys_addr_t base,
 			phys_addr_t size, int nid, enum memblock_flags flags,
 			struct mb_txn *txn)
 {
-	struct memblock_region *r = type->regions;
-	struct holes h;
-	unsigned long i;
-	phys_addr_t end;
+	const struct memblock_region *r;
+	unsigned long holes, at;
+	phys_addr_t end, bytes, stop;
 
 	size = mb_clip(base, size);
 	if (!size)
 		return 0;
 	end = base + size;
-	if (!r[0].size) {
+	if (!type->regions[0].size) {
+		/* Empty, whatever cnt says: the range becomes region 0. */
 		if (type->cnt || type->total_size)
-			memblock_printk("memblock: %s: empty array with cnt %lu and %pa bytes\n",
-					type->name, type->cnt,
-					&type->total_size);
-		r[0].base = base;
-		r[0].size = size;
-		r[0].flags = flags;
-		memblock_set_region_node(&r[0], nid);
-		type->cnt = 1;
-		type->total_size = size;
-		return 0;
+			memblock_printk("memblock: %s: empty array with cnt %lu\n",
+					type->name, type->cnt);
+		type->cnt = 0;
+		type->total_size = 0;
 	}
-	find_holes(type, base, end, &h);
-	if (!h.count)
+	holes = count_holes(type, base, end, nid, flags, &bytes);
+	if (!holes)
 		return 0;
-	for (i = h.lo; i < h.hi; i++)
-		if (r[i].base > (i > h.lo ? mb_region_end(&r[i - 1]) : base))
-			warn_mismatch(type, &r[i], nid, flags);
-	if (type->cnt + h.count > type->max) {
-		if (!fit(txn, type, h.count, base, size))
-			return -ENOMEM;
-		find_holes(type, base, end, &h);
+	if (!fit(txn, type, holes, base, size))
+		return -ENOMEM;
+	type->total_size += bytes;
+	/* Fill the holes from the lowest up; usually there is one. */
+	for (;;) {
+		r = type->regions;
+		at = mb_first_ending_above(type, base);
+		while (at < type->cnt && r[at].base <= base)
+			base = mb_region_end(&r[at++]);
+		if (base >= end)
+			return 0;
+		stop = at < type->cnt ? MB_MIN(r[at].base, end) : end;
+		fill_hole(type, at, base, stop, nid, flags);
+		base = stop;
 	}
-	if (h.count == 1)
-		fill_one_hole(type, &h, nid, flags);
-	else
-		fill_holes(type, base, end, h.lo, h.hi, h.count, nid, flags);
-	type->total_size += h.bytes;
-	return 0;
 }
 
 /**
@@ -585,79 +526,49 @@ static void apply_op(struct memblock_region *r, enum mb_edit_op op, int arg)
 		memblock_set_region_node(r, arg);
 }
 
+/* Cut region @i in two at @addr, which lies strictly inside it. */
+static void split_region(struct memblock_type *type, unsigned long i,
+			 phys_addr_t addr)
+{
+	struct memblock_region *r = type->regions;
+
+	move_regions(type, i + 1, i);
+	type->cnt++;
+	r[i].size = addr - r[i].base;
+	r[i + 1].size -= r[i].size;
+	r[i + 1].base = addr;
+}
+
 /*
- * Delete [@base, @end) from regions @lo..@hi-1: the window shrinks to the
- * at most two remnants of its first and last regions.
+ * Delete [@base, @end) from regions @lo..@hi-1. Edge regions are trimmed
+ * in place; only a range strictly inside one region needs a new slot.
  */
 static void drop_window(struct memblock_type *type, phys_addr_t base,
 			phys_addr_t end, unsigned long lo, unsigned long hi)
 {
 	struct memblock_region *r = type->regions;
-	struct memblock_region first = r[lo], last = r[hi - 1];
-	unsigned long i, kept = 0;
-	phys_addr_t gone = 0;
+	unsigned long i;
 
+	if (r[lo].base < base) {
+		if (mb_region_end(&r[lo]) > end)
+			split_region(type, lo, end);
+		type->total_size -= mb_region_end(&r[lo]) - base;
+		r[lo].size = base - r[lo].base;
+		lo++;
+		hi = MB_MAX(hi, lo);
+	}
+	if (hi > lo && mb_region_end(&r[hi - 1]) > end) {
+		type->total_size -= end - r[hi - 1].base;
+		r[hi - 1].size = mb_region_end(&r[hi - 1]) - end;
+		r[hi - 1].base = end;
+		hi--;
+	}
 	for (i = lo; i < hi; i++)
-		gone += r[i].size;
-	if (first.base < base) {
-		first.size = base - first.base;
-		gone -= first.size;
-		kept++;
-	}
-	if (mb_region_end(&last) > end) {
-		last.size = mb_region_end(&last) - end;
-		last.base = end;
-		gone -= last.size;
-		kept++;
-	}
-	move_regions(type, lo + kept, hi);
-	type->cnt = type->cnt - (hi - lo) + kept;
-	type->total_size -= gone;
-	if (first.base < base)
-		r[lo++] = first;
-	if (last.base == end)
-		r[lo] = last;
+		type->total_size -= r[i].size;
+	move_regions(type, lo, hi);
+	type->cnt -= hi - lo;
 	if (!type->cnt)
 		mb_set_empty(type);
-}
-
-/*
- * Apply @op to the parts of regions @lo..@hi-1 inside [@base, @end): the
- * regions crossing an edge are cut there (the tail moves up by the number
- * of cuts), the inner parts change, and neighbours are joined.
- */
-static void change_window(struct memblock_type *type, phys_addr_t base,
-			  phys_addr_t end, unsigned long lo, unsigned long hi,
-			  enum mb_edit_op op, int arg)
-{
-	struct memblock_region *r = type->regions;
-	const unsigned long cut_low = r[lo].base < base;
-	const unsigned long cut_high = mb_region_end(&r[hi - 1]) > end;
-	unsigned long w = hi + cut_low + cut_high, i = hi;
-
-	move_regions(type, w, hi);
-	type->cnt += cut_low + cut_high;
-	if (cut_high) {
-		w--;
-		r[w] = r[hi - 1];
-		r[w].size = mb_region_end(&r[w]) - end;
-		r[w].base = end;
-	}
-	while (i > lo) {
-		struct memblock_region inner = r[--i];
-
-		if (inner.base < base) {
-			inner.size -= base - inner.base;
-			inner.base = base;
-		}
-		if (mb_region_end(&inner) > end)
-			inner.size = end - inner.base;
-		apply_op(&inner, op, arg);
-		r[--w] = inner;
-	}
-	if (cut_low)
-		r[lo].size = base - r[lo].base;
-	join_run(type, lo + cut_low ? lo + cut_low - 1 : 0, hi + cut_low);
 }
 
 static int edit_range(struct memblock_type *type, phys_addr_t base,
@@ -665,7 +576,7 @@ static int edit_range(struct memblock_type *type, phys_addr_t base,
 		      struct mb_txn *txn)
 {
 	const struct memblock_region *r;
-	unsigned long lo, hi;
+	unsigned long lo, hi, i;
 	phys_addr_t end;
 
 	size = mb_clip(base, size);
@@ -680,15 +591,23 @@ static int edit_range(struct memblock_type *type, phys_addr_t base,
 		;
 	if (lo == hi)
 		return 0;
-	/* Without a transaction (a rollback), only the room really needed. */
-	if (!txn && type->cnt + (r[lo].base < base) +
-			    (mb_region_end(&r[hi - 1]) > end) >
-		    type->max + (op == MB_EDIT_DROP ? hi - lo : 0))
-		return -ENOMEM;
-	if (op == MB_EDIT_DROP)
+	if (op == MB_EDIT_DROP) {
+		/* A rollback has no room to spare: check the one slot. */
+		if (!txn && type->cnt == type->max && r[lo].base < base &&
+		    mb_region_end(&r[lo]) > end)
+			return -ENOMEM;
 		drop_window(type, base, end, lo, hi);
-	else
-		change_window(type, base, end, lo, hi, op, arg);
+		return 0;
+	}
+	if (r[lo].base < base) {
+		split_region(type, lo++, base);
+		hi++;
+	}
+	if (mb_region_end(&r[hi - 1]) > end)
+		split_region(type, hi - 1, end);
+	for (i = lo; i < hi; i++)
+		apply_op(&type->regions[i], op, arg);
+	join_run(type, lo ? lo - 1 : 0, hi);
 	return 0;
 }
 

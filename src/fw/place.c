@@ -197,19 +197,19 @@ static bool conflict_before(const struct memblock_conflict *a,
 /* Next conflict of the whole walk in address order; false when done. */
 static bool explain_next(struct explain_walk *w, struct memblock_conflict *out)
 {
-	struct memblock_conflict cand[3];
+	struct memblock_conflict heads[3];
 	bool have[3];
 	int best = -1, k;
 
-	have[0] = next_reserved(w, &cand[0]);
-	have[1] = next_flagged_memory(w, &cand[1]);
-	have[2] = next_hole(w, &cand[2]);
+	have[0] = next_reserved(w, &heads[0]);
+	have[1] = next_flagged_memory(w, &heads[1]);
+	have[2] = next_hole(w, &heads[2]);
 	for (k = 0; k < 3; k++)
-		if (have[k] && (best < 0 || conflict_before(&cand[k], &cand[best])))
+		if (have[k] && (best < 0 || conflict_before(&heads[k], &heads[best])))
 			best = k;
 	if (best < 0)
 		return false;
-	*out = cand[best];
+	*out = heads[best];
 	advance(w, out);
 	return true;
 }
