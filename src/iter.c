@@ -45,16 +45,57 @@ bool should_skip_region(struct memblock_type *type, struct memblock_region *m,
 	return have & ~flags & (MEMBLOCK_NOMAP | MEMBLOCK_DRIVER_MANAGED);
 }
 
-static void report(const struct memblock_region *m, phys_addr_t start,
-		   phys_addr_t end, phys_addr_t *out_start, phys_addr_t *out_end,
-		   int *out_nid)
+/*
+ * One step of a walk of @a minus @b, upwards or (@down) downwards. Both
+ * directions meet the same pairs of a region of @a and a gap of @b; only
+ * the order differs. Upwards the cursor holds the index of the next
+ * region of @a, downwards how many regions are still to visit.
+ */
+static void walk(u64 *idx, int nid, int flags, struct memblock_type *a,
+		 struct memblock_type *b, phys_addr_t *out_start,
+		 phys_addr_t *out_end, int *out_nid, bool down)
 {
-	if (out_start)
-		*out_start = start;
-	if (out_end)
-		*out_end = end;
-	if (out_nid)
-		*out_nid = memblock_get_region_node(m);
+	unsigned long at = MB_CURSOR_A(*idx), gap = MB_CURSOR_B(*idx);
+
+	if (*idx == MEMBLOCK_ITER_END) {
+		at = a->cnt;
+		gap = b ? b->cnt : 0;
+	}
+	for (; down ? at > 0 : at < a->cnt; down ? at-- : at++) {
+		struct memblock_region *m = &a->regions[down ? at - 1 : at];
+		const phys_addr_t m_end = mb_region_end(m);
+		phys_addr_t lo = m->base, hi = m_end;
+
+		if (should_skip_region(a, m, nid, flags))
+			continue;
+		for (; b; down ? gap-- : gap++) {
+			lo = mb_gap_start(b, gap);
+			hi = mb_gap_end(b, gap);
+			/* Past the region: on to the next one. */
+			if (down ? hi <= m->base : lo >= m_end)
+				break;
+			/* Not yet at the region: on to the next gap. */
+			if (down ? lo >= m_end : hi <= m->base)
+				continue;
+			/* A gap reaching beyond the region may meet the next. */
+			if (down ? lo <= m->base : hi >= m_end)
+				break;
+			*idx = MB_CURSOR(at, down ? gap - 1 : gap + 1);
+			goto yield;
+		}
+		if (b && (down ? hi <= m->base : lo >= m_end))
+			continue;
+		*idx = MB_CURSOR(down ? at - 1 : at + 1, gap);
+yield:
+		if (out_start)
+			*out_start = MB_MAX(lo, m->base);
+		if (out_end)
+			*out_end = MB_MIN(hi, m_end);
+		if (out_nid)
+			*out_nid = memblock_get_region_node(m);
+		return;
+	}
+	*idx = MEMBLOCK_ITER_END;
 }
 
 /**
@@ -77,36 +118,8 @@ void __next_mem_range(u64 *idx, int nid, enum memblock_flags flags,
 		      struct memblock_type *type_b, phys_addr_t *out_start,
 		      phys_addr_t *out_end, int *out_nid)
 {
-	unsigned long ia = MB_CURSOR_A(*idx), gap = MB_CURSOR_B(*idx);
-
-	for (; ia < type_a->cnt; ia++) {
-		struct memblock_region *m = &type_a->regions[ia];
-		const phys_addr_t m_end = mb_region_end(m);
-
-		if (should_skip_region(type_a, m, nid, (int)flags))
-			continue;
-		if (!type_b) {
-			report(m, m->base, m_end, out_start, out_end, out_nid);
-			*idx = MB_CURSOR(ia + 1, 0);
-			return;
-		}
-		for (; gap <= type_b->cnt; gap++) {
-			const phys_addr_t lo = mb_gap_start(type_b, gap);
-			const phys_addr_t hi = mb_gap_end(type_b, gap);
-
-			if (lo >= m_end)
-				break;
-			if (hi <= m->base)
-				continue;
-			report(m, MB_MAX(lo, m->base), MB_MIN(hi, m_end),
-			       out_start, out_end, out_nid);
-			/* A gap reaching past the region may meet the next. */
-			*idx = hi >= m_end ? MB_CURSOR(ia + 1, gap) :
-					     MB_CURSOR(ia, gap + 1);
-			return;
-		}
-	}
-	*idx = MEMBLOCK_ITER_END;
+	walk(idx, nid, (int)flags, type_a, type_b, out_start, out_end,
+	     out_nid, false);
 }
 
 /**
@@ -127,43 +140,8 @@ void __next_mem_range_rev(u64 *idx, int nid, enum memblock_flags flags,
 			  struct memblock_type *type_b, phys_addr_t *out_start,
 			  phys_addr_t *out_end, int *out_nid)
 {
-	unsigned long left, gap;
-
-	if (*idx == MEMBLOCK_ITER_END) {
-		left = type_a->cnt;
-		gap = type_b ? type_b->cnt : 0;
-	} else {
-		left = MB_CURSOR_A(*idx);
-		gap = MB_CURSOR_B(*idx);
-	}
-	for (; left; left--) {
-		struct memblock_region *m = &type_a->regions[left - 1];
-		const phys_addr_t m_end = mb_region_end(m);
-
-		if (should_skip_region(type_a, m, nid, (int)flags))
-			continue;
-		if (!type_b) {
-			report(m, m->base, m_end, out_start, out_end, out_nid);
-			*idx = MB_CURSOR(left - 1, 0);
-			return;
-		}
-		for (;; gap--) {
-			const phys_addr_t lo = mb_gap_start(type_b, gap);
-			const phys_addr_t hi = mb_gap_end(type_b, gap);
-
-			if (hi <= m->base)
-				break;
-			if (lo < m_end) {
-				report(m, MB_MAX(lo, m->base), MB_MIN(hi, m_end),
-				       out_start, out_end, out_nid);
-				/* Gap 0 starts at 0, so it always ends here. */
-				*idx = lo <= m->base ? MB_CURSOR(left - 1, gap) :
-						       MB_CURSOR(left, gap - 1);
-				return;
-			}
-		}
-	}
-	*idx = MEMBLOCK_ITER_END;
+	walk(idx, nid, (int)flags, type_a, type_b, out_start, out_end,
+	     out_nid, true);
 }
 
 /**

@@ -153,22 +153,21 @@ static void join_run(struct memblock_type *type, unsigned long first,
 /**
  * struct mb_txn - arrays moved by one call, to put back if it fails
  * @started: the fields below are valid
- * @saved: per array (mb_array_slot()), its storage before the call
  * @rsv_cnt: memblock.reserved.cnt before the call
  * @rsv_spare: the unused slots of reserved just past @rsv_cnt, which
  *	bookkeeping in place may write (a rollback leaves no trace at all)
- * @rsv_spares: how many of them exist
+ * @saved: per array (mb_array_slot()), its storage before the call
  */
 struct mb_txn {
 	bool started;
+	unsigned long rsv_cnt;
+	struct memblock_region rsv_spare[4];
 	struct {
 		struct memblock_region *regions;
 		unsigned long max;
 		bool owned;
 		bool moved;
 	} saved[3];
-	unsigned long rsv_cnt, rsv_spares;
-	struct memblock_region rsv_spare[4];
 };
 
 static struct memblock_type *array_of_slot(unsigned int slot)
@@ -190,33 +189,10 @@ static phys_addr_t array_phys(const struct memblock_region *regions)
 	return memblock_env_virt_to_phys(regions);
 }
 
-static void txn_start(struct mb_txn *txn)
+/* Spare slots of reserved a rollback restores (never past max). */
+static unsigned long spare_slots(const struct mb_txn *txn)
 {
-	unsigned int s;
-
-	if (txn->started)
-		return;
-	for (s = 0; s < 3; s++)
-		txn->saved[s].moved = false;
-	txn->rsv_cnt = memblock.reserved.cnt;
-	txn->rsv_spares = MB_MIN(memblock.reserved.max - txn->rsv_cnt, 4UL);
-	memblock_env_memcpy(txn->rsv_spare,
-			    &memblock.reserved.regions[txn->rsv_cnt],
-			    txn->rsv_spares * RGN_BYTES);
-	txn->started = true;
-}
-
-static void txn_note_move(struct mb_txn *txn, struct memblock_type *type)
-{
-	unsigned int s = mb_array_slot(type);
-
-	txn_start(txn);
-	if (txn->saved[s].moved)
-		return;
-	txn->saved[s].regions = type->regions;
-	txn->saved[s].max = type->max;
-	txn->saved[s].owned = mb_state.owned[s];
-	txn->saved[s].moved = true;
+	return MB_MIN(memblock.reserved.max - txn->rsv_cnt, 4UL);
 }
 
 static int insert_range(struct memblock_type *type, phys_addr_t base,
@@ -227,12 +203,10 @@ static int edit_range(struct memblock_type *type, phys_addr_t base,
 		      struct mb_txn *txn);
 
 /*
- * Undo every growth of the transaction. Reservations first: the arrays
- * the call released are reserved again, then the arrays it left in place
- * are released; each state passed through fits the array (see
- * docs/rewrite.md). Then every array returns to its old storage, which
- * gets the (identical) live regions back in case a later array was
- * placed over it after it had been released.
+ * Undo every growth of the transaction: per moved array, release the
+ * array it grew into and reserve again the one it left; then every array
+ * returns to its old storage, which gets the (identical) live regions
+ * back in case a later array was placed over it once it was released.
  */
 static void txn_rollback(struct mb_txn *txn)
 {
@@ -241,18 +215,17 @@ static void txn_rollback(struct mb_txn *txn)
 
 	if (!txn->started)
 		return;
-	for (s = 0; s < 3; s++)
-		if (txn->saved[s].moved && txn->saved[s].owned)
-			insert_range(rsv, array_phys(txn->saved[s].regions),
-				     array_bytes(txn->saved[s].max),
-				     NUMA_NO_NODE, MEMBLOCK_RSRV_KERN, NULL);
 	for (s = 0; s < 3; s++) {
 		struct memblock_type *type = array_of_slot(s);
 
-		if (txn->saved[s].moved)
-			edit_range(rsv, array_phys(type->regions),
-				   array_bytes(type->max), MB_EDIT_DROP, 0,
-				   NULL);
+		if (!txn->saved[s].moved)
+			continue;
+		edit_range(rsv, array_phys(type->regions),
+			   array_bytes(type->max), MB_EDIT_DROP, 0, NULL);
+		if (txn->saved[s].owned)
+			insert_range(rsv, array_phys(txn->saved[s].regions),
+				     array_bytes(txn->saved[s].max),
+				     NUMA_NO_NODE, MEMBLOCK_RSRV_KERN, NULL);
 	}
 	for (s = 0; s < 3; s++) {
 		struct memblock_type *type = array_of_slot(s);
@@ -267,15 +240,14 @@ static void txn_rollback(struct mb_txn *txn)
 	}
 	if (rsv->cnt == txn->rsv_cnt)
 		memblock_env_memcpy(&rsv->regions[rsv->cnt], txn->rsv_spare,
-				    txn->rsv_spares * RGN_BYTES);
-	txn->started = false;
+				    spare_slots(txn) * RGN_BYTES);
 }
 
 /* --- Growth -------------------------------------------------------------------- */
 
-/* One search for a new array, dropping a MIRROR preference if it fails. */
-static bool find_array_room(phys_addr_t bytes, phys_addr_t lo, phys_addr_t hi,
-			    phys_addr_t *found)
+/* Room for a new array of @bytes in [@lo, @hi), MIRROR dropped if need be. */
+static bool find_room(phys_addr_t bytes, phys_addr_t lo, phys_addr_t hi,
+		      phys_addr_t *at)
 {
 	struct mb_search q = {
 		.size = bytes,
@@ -286,77 +258,68 @@ static bool find_array_room(phys_addr_t bytes, phys_addr_t lo, phys_addr_t hi,
 	};
 
 	mb_search_window(&q, lo, hi);
-	if (mb_search_free(&q, found))
+	if (mb_search_free(&q, at))
 		return true;
 	if (!(q.flags & MEMBLOCK_MIRROR))
 		return false;
-	memblock_printk("memblock: no mirrored memory for a %pa-byte array, using any memory\n",
-			&bytes);
-	q.flags &= ~MEMBLOCK_MIRROR;
-	return mb_search_free(&q, found);
+	q.flags = MEMBLOCK_NONE;
+	return mb_search_free(&q, at);
 }
 
 /*
- * Where a grown array goes: below the current limit; for reserved, above
- * the range the call is about to reserve or edit, else below it, so that
- * the new array never lands on that range.
- */
-static bool place_array(const struct memblock_type *type, phys_addr_t bytes,
-			phys_addr_t abase, phys_addr_t asize,
-			phys_addr_t *found)
-{
-	phys_addr_t limit = memblock.current_limit;
-
-	if (type != &memblock.reserved)
-		return find_array_room(bytes, 0, limit, found);
-	if (find_array_room(bytes, abase + asize, limit, found))
-		return true;
-	return asize && find_array_room(bytes, 0, MB_MIN(abase, limit), found);
-}
-
-/*
- * Double @type's capacity. The copy is reserved (MEMBLOCK_RSRV_KERN) before
- * the array it replaces is released, so that the reserved array can never
- * be handed out while it is being grown into.
+ * Double @type's capacity. Below the current limit; for reserved, above
+ * the range [@abase, @abase + @asize) the call is about to reserve or
+ * edit, else below it, never on it. The copy is reserved (RSRV_KERN)
+ * before the array it replaces is released, so the array being grown
+ * into can never be handed out on the way.
  */
 static bool grow(struct mb_txn *txn, struct memblock_type *type,
 		 phys_addr_t abase, phys_addr_t asize)
 {
 	const unsigned int s = mb_array_slot(type);
 	struct memblock_region *old = type->regions;
-	const unsigned long old_max = type->max;
-	const bool old_owned = mb_state.owned[s];
-	const unsigned long new_max = old_max * 2;
-	phys_addr_t bytes, at;
+	const unsigned long max = type->max;
+	const bool owned = mb_state.owned[s];
+	const phys_addr_t limit = memblock.current_limit;
+	phys_addr_t bytes = (phys_addr_t)max * (2 * RGN_BYTES), at;
 
-	if (!mb_state.resize_ok || new_max / 2 != old_max)
+	if (!mb_state.resize_ok || bytes / (2 * RGN_BYTES) != max ||
+	    bytes > PHYS_ADDR_MAX - PAGE_SIZE)
 		return false;
-	/* The new array's size must be representable, page-rounded too. */
-	bytes = (phys_addr_t)new_max * RGN_BYTES;
-	if (bytes / RGN_BYTES != new_max || bytes > PHYS_ADDR_MAX - PAGE_SIZE)
-		return false;
-	bytes = array_bytes(new_max);
-	if (!place_array(type, bytes, abase, asize, &at)) {
-		memblock_printk("memblock: no room to grow the %s array to %lu regions\n",
-				type->name, new_max);
+	bytes = MB_PAGE_ALIGN(bytes);
+	if (type != &memblock.reserved ?
+		    !find_room(bytes, 0, limit, &at) :
+		    !find_room(bytes, abase + asize, limit, &at) &&
+			    !(asize && find_room(bytes, 0, MB_MIN(abase, limit),
+						 &at))) {
+		memblock_printk("memblock: %s: cannot grow\n", type->name);
 		return false;
 	}
-	txn_note_move(txn, type);
+	if (!txn->started) {
+		txn->started = true;
+		txn->saved[0].moved = txn->saved[1].moved = false;
+		txn->saved[2].moved = false;
+		txn->rsv_cnt = memblock.reserved.cnt;
+		memblock_env_memcpy(txn->rsv_spare,
+				    &memblock.reserved.regions[txn->rsv_cnt],
+				    spare_slots(txn) * RGN_BYTES);
+	}
+	if (!txn->saved[s].moved) {
+		txn->saved[s].regions = old;
+		txn->saved[s].max = max;
+		txn->saved[s].owned = owned;
+		txn->saved[s].moved = true;
+	}
 	type->regions = memblock_env_phys_to_virt(at);
-	memblock_env_memcpy(type->regions, old, type->cnt * RGN_BYTES);
-	if (!type->cnt)
-		type->regions[0] = old[0];
-	type->max = new_max;
+	memblock_env_memcpy(type->regions, old, max * RGN_BYTES);
+	type->max = max * 2;
 	mb_state.owned[s] = true;
-	mb_trace("memblock: %s array grown to %lu regions at %pa\n",
-		 type->name, new_max, &at);
-
-	if (insert_range(&memblock.reserved, at, bytes, NUMA_NO_NODE,
-			 MEMBLOCK_RSRV_KERN, txn))
-		return false;
-	return !old_owned ||
-	       !edit_range(&memblock.reserved, array_phys(old),
-			   array_bytes(old_max), MB_EDIT_DROP, 0, txn);
+	mb_trace("memblock: %s: %lu regions at %pa\n", type->name, type->max,
+		 &at);
+	return !insert_range(&memblock.reserved, at, bytes, NUMA_NO_NODE,
+			     MEMBLOCK_RSRV_KERN, txn) &&
+	       !(owned && edit_range(&memblock.reserved, array_phys(old),
+				     array_bytes(max), MB_EDIT_DROP, 0, txn));
 }
 
 /* Grow @type until @slots more regions fit; false when growth failed. */
@@ -401,7 +364,7 @@ static unsigned long count_holes(const struct memblock_type *type,
 			holes++;
 			*bytes += r[i].base - pos;
 			if (attrs_differ(&r[i], nid, flags))
-				memblock_printk("memblock: %s: new range below %pa differs from it in node or flags\n",
+				memblock_printk("memblock: %s: %pa: node or flags differ\n",
 						type->name, &r[i].base);
 		}
 		pos = mb_region_end(&r[i]);
@@ -462,9 +425,6 @@ static int insert_range(struct memblock_type *type, phys_addr_t base,
 	end = base + size;
 	if (!type->regions[0].size) {
 		/* Empty, whatever cnt says: the range becomes region 0. */
-		if (type->cnt || type->total_size)
-			memblock_printk("memblock: %s: empty array with cnt %lu\n",
-					type->name, type->cnt);
 		type->cnt = 0;
 		type->total_size = 0;
 	}
@@ -765,6 +725,22 @@ int memblock_physmem_add(phys_addr_t base, phys_addr_t size)
 }
 #endif
 
+/*
+ * The flag setters: @how packs the array (EDIT_RESERVED), the operation
+ * (bits 8-15) and the flag (bits 0-7), so that each public call is a
+ * single jump.
+ */
+#define EDIT_RESERVED 0x10000
+#define EDIT(op, flag) ((op) << 8 | (flag))
+
+static MB_NOINLINE int edit_flags(phys_addr_t base, phys_addr_t size, int how)
+{
+	return mb_edit(how & EDIT_RESERVED ? &memblock.reserved :
+					     &memblock.memory,
+		       base, size, (enum mb_edit_op)(how >> 8 & 0xff),
+		       how & 0xff);
+}
+
 /**
  * memblock_remove - unregister memory
  * @base: first address
@@ -779,7 +755,7 @@ int memblock_remove(phys_addr_t base, phys_addr_t size)
 	phys_addr_t last = base + size - 1;
 
 	mb_trace("memblock_remove: [%pa-%pa]\n", &base, &last);
-	return mb_edit(&memblock.memory, base, size, MB_EDIT_DROP, 0);
+	return edit_flags(base, size, EDIT(MB_EDIT_DROP, 0));
 }
 
 /**
@@ -794,7 +770,7 @@ int memblock_phys_free(phys_addr_t base, phys_addr_t size)
 	phys_addr_t last = base + size - 1;
 
 	mb_trace("memblock_phys_free: [%pa-%pa]\n", &base, &last);
-	return mb_edit(&memblock.reserved, base, size, MB_EDIT_DROP, 0);
+	return edit_flags(base, size, EDIT_RESERVED | EDIT(MB_EDIT_DROP, 0));
 }
 
 /**
@@ -817,8 +793,7 @@ void memblock_free(void *ptr, size_t size)
  */
 int memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return mb_edit(&memblock.memory, base, size, MB_EDIT_SET_FLAGS,
-		       MEMBLOCK_HOTPLUG);
+	return edit_flags(base, size, EDIT(MB_EDIT_SET_FLAGS, MEMBLOCK_HOTPLUG));
 }
 
 /**
@@ -830,8 +805,8 @@ int memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
  */
 int memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return mb_edit(&memblock.memory, base, size, MB_EDIT_CLEAR_FLAGS,
-		       MEMBLOCK_HOTPLUG);
+	return edit_flags(base, size,
+			  EDIT(MB_EDIT_CLEAR_FLAGS, MEMBLOCK_HOTPLUG));
 }
 
 /**
@@ -849,8 +824,7 @@ int memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
 	if (!mirrored_kernelcore)
 		return 0;
 	mb_state.mirror_seen = true;
-	return mb_edit(&memblock.memory, base, size, MB_EDIT_SET_FLAGS,
-		       MEMBLOCK_MIRROR);
+	return edit_flags(base, size, EDIT(MB_EDIT_SET_FLAGS, MEMBLOCK_MIRROR));
 }
 
 /**
@@ -862,8 +836,7 @@ int memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
  */
 int memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return mb_edit(&memblock.memory, base, size, MB_EDIT_SET_FLAGS,
-		       MEMBLOCK_NOMAP);
+	return edit_flags(base, size, EDIT(MB_EDIT_SET_FLAGS, MEMBLOCK_NOMAP));
 }
 
 /**
@@ -875,8 +848,7 @@ int memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
  */
 int memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return mb_edit(&memblock.memory, base, size, MB_EDIT_CLEAR_FLAGS,
-		       MEMBLOCK_NOMAP);
+	return edit_flags(base, size, EDIT(MB_EDIT_CLEAR_FLAGS, MEMBLOCK_NOMAP));
 }
 
 /**
@@ -888,8 +860,9 @@ int memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
  */
 int memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size)
 {
-	return mb_edit(&memblock.reserved, base, size, MB_EDIT_SET_FLAGS,
-		       MEMBLOCK_RSRV_NOINIT);
+	return edit_flags(base, size,
+			  EDIT_RESERVED |
+				  EDIT(MB_EDIT_SET_FLAGS, MEMBLOCK_RSRV_NOINIT));
 }
 
 /**
@@ -901,8 +874,9 @@ int memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size)
  */
 int memblock_reserved_mark_kern(phys_addr_t base, phys_addr_t size)
 {
-	return mb_edit(&memblock.reserved, base, size, MB_EDIT_SET_FLAGS,
-		       MEMBLOCK_RSRV_KERN);
+	return edit_flags(base, size,
+			  EDIT_RESERVED |
+				  EDIT(MB_EDIT_SET_FLAGS, MEMBLOCK_RSRV_KERN));
 }
 
 /**
@@ -914,8 +888,8 @@ int memblock_reserved_mark_kern(phys_addr_t base, phys_addr_t size)
  */
 int memblock_mark_kho_scratch(phys_addr_t base, phys_addr_t size)
 {
-	return mb_edit(&memblock.memory, base, size, MB_EDIT_SET_FLAGS,
-		       MEMBLOCK_KHO_SCRATCH);
+	return edit_flags(base, size,
+			  EDIT(MB_EDIT_SET_FLAGS, MEMBLOCK_KHO_SCRATCH));
 }
 
 /**
@@ -927,8 +901,8 @@ int memblock_mark_kho_scratch(phys_addr_t base, phys_addr_t size)
  */
 int memblock_clear_kho_scratch(phys_addr_t base, phys_addr_t size)
 {
-	return mb_edit(&memblock.memory, base, size, MB_EDIT_CLEAR_FLAGS,
-		       MEMBLOCK_KHO_SCRATCH);
+	return edit_flags(base, size,
+			  EDIT(MB_EDIT_CLEAR_FLAGS, MEMBLOCK_KHO_SCRATCH));
 }
 
 /**
