@@ -352,7 +352,8 @@ static bool attrs_differ(const struct memblock_region *r, int nid,
  */
 static unsigned long count_holes(const struct memblock_type *type,
 				 phys_addr_t base, phys_addr_t end, int nid,
-				 enum memblock_flags flags, phys_addr_t *bytes)
+				 enum memblock_flags flags, phys_addr_t *bytes,
+				 bool warn)
 {
 	const struct memblock_region *r = type->regions;
 	unsigned long i = mb_first_ending_above(type, base), holes = 0;
@@ -363,7 +364,7 @@ static unsigned long count_holes(const struct memblock_type *type,
 		if (r[i].base > pos) {
 			holes++;
 			*bytes += r[i].base - pos;
-			if (attrs_differ(&r[i], nid, flags))
+			if (warn && attrs_differ(&r[i], nid, flags))
 				memblock_printk("memblock: %s: %pa: node or flags differ\n",
 						type->name, &r[i].base);
 		}
@@ -428,11 +429,15 @@ static int insert_range(struct memblock_type *type, phys_addr_t base,
 		type->cnt = 0;
 		type->total_size = 0;
 	}
-	holes = count_holes(type, base, end, nid, flags, &bytes);
+	holes = count_holes(type, base, end, nid, flags, &bytes, true);
 	if (!holes)
 		return 0;
-	if (!fit(txn, type, holes, base, size))
-		return -ENOMEM;
+	if (type->cnt + holes > type->max) {
+		if (!fit(txn, type, holes, base, size))
+			return -ENOMEM;
+		/* A grown reserved array may have landed inside the range. */
+		count_holes(type, base, end, nid, flags, &bytes, false);
+	}
 	type->total_size += bytes;
 	/* Fill the holes from the lowest up; usually there is one. */
 	for (;;) {
