@@ -504,38 +504,6 @@ static void split_region(struct memblock_type *type, unsigned long i,
 	r[i + 1].base = addr;
 }
 
-/*
- * Delete [@base, @end) from regions @lo..@hi-1. Edge regions are trimmed
- * in place; only a range strictly inside one region needs a new slot.
- */
-static void drop_window(struct memblock_type *type, phys_addr_t base,
-			phys_addr_t end, unsigned long lo, unsigned long hi)
-{
-	struct memblock_region *r = type->regions;
-	unsigned long i;
-
-	if (r[lo].base < base) {
-		if (mb_region_end(&r[lo]) > end)
-			split_region(type, lo, end);
-		type->total_size -= mb_region_end(&r[lo]) - base;
-		r[lo].size = base - r[lo].base;
-		lo++;
-		hi = MB_MAX(hi, lo);
-	}
-	if (hi > lo && mb_region_end(&r[hi - 1]) > end) {
-		type->total_size -= end - r[hi - 1].base;
-		r[hi - 1].size = mb_region_end(&r[hi - 1]) - end;
-		r[hi - 1].base = end;
-		hi--;
-	}
-	for (i = lo; i < hi; i++)
-		type->total_size -= r[i].size;
-	move_regions(type, lo, hi);
-	type->cnt -= hi - lo;
-	if (!type->cnt)
-		mb_set_empty(type);
-}
-
 static int edit_range(struct memblock_type *type, phys_addr_t base,
 		      phys_addr_t size, enum mb_edit_op op, int arg,
 		      struct mb_txn *txn)
@@ -556,20 +524,31 @@ static int edit_range(struct memblock_type *type, phys_addr_t base,
 		;
 	if (lo == hi)
 		return 0;
-	if (op == MB_EDIT_DROP) {
-		/* A rollback has no room to spare: check the one slot. */
-		if (!txn && type->cnt == type->max && r[lo].base < base &&
-		    mb_region_end(&r[lo]) > end)
-			return -ENOMEM;
-		drop_window(type, base, end, lo, hi);
-		return 0;
-	}
 	if (r[lo].base < base) {
+		if (op == MB_EDIT_DROP && hi == lo + 1 &&
+		    mb_region_end(&r[lo]) > end) {
+			/* A hole in one region: one new slot, none to spare. */
+			if (type->cnt == type->max)
+				return -ENOMEM;
+			split_region(type, lo, end);
+			type->total_size -= size;
+			type->regions[lo].size = base - r[lo].base;
+			return 0;
+		}
 		split_region(type, lo++, base);
 		hi++;
 	}
 	if (mb_region_end(&r[hi - 1]) > end)
 		split_region(type, hi - 1, end);
+	if (op == MB_EDIT_DROP) {
+		for (i = lo; i < hi; i++)
+			type->total_size -= r[i].size;
+		move_regions(type, lo, hi);
+		type->cnt -= hi - lo;
+		if (!type->cnt)
+			mb_set_empty(type);
+		return 0;
+	}
 	for (i = lo; i < hi; i++)
 		apply_op(&type->regions[i], op, arg);
 	join_run(type, lo ? lo - 1 : 0, hi);
