@@ -354,7 +354,7 @@ static inline void __next_mem_range_step(u64 *idx, int nid,
 	const unsigned long ia = MB_CURSOR_A(*idx);
 	const unsigned long gap = MB_CURSOR_B(*idx);
 
-	if (type_b && ia < type_a->cnt && gap <= type_b->cnt &&
+	if (type_b && ia < type_a->cnt &&
 	    !(flags & (MEMBLOCK_MIRROR | MEMBLOCK_KHO_SCRATCH))) {
 		const struct memblock_region *m = &type_a->regions[ia];
 		const phys_addr_t m_end = m->base + m->size;

@@ -65,25 +65,40 @@ void mb_set_empty(struct memblock_type *type)
 
 /* --- Lookups ------------------------------------------------------------------- */
 
-/*
- * How many regions start at or below @addr: a branch-free binary search
- * that reads one base per step.
- */
-static unsigned long count_starting_at_or_below(const struct memblock_type *type,
-						phys_addr_t addr)
+/* The highest power of two at or below @n, which is not 0. */
+static unsigned long pow2_floor(unsigned long n)
 {
-	const struct memblock_region *r = type->regions;
-	unsigned long first = 0, span = type->cnt;
+#if defined(__riscv) && !defined(__riscv_zbb)
+	/* No count-leading-zeros instruction: clear low bits instead. */
+	while (n & (n - 1))
+		n &= n - 1;
+	return n;
+#else
+	return 1UL << (sizeof(n) * 8 - 1 - (unsigned int)__builtin_clzl(n));
+#endif
+}
 
-	if (!span)
-		return 0;
-	while (span > 1) {
-		const unsigned long half = span / 2;
+/*
+ * The last region starting at or below @addr, or region 0 when none does
+ * (callers check), or NULL for an empty array. A branch-free
+ * binary search over a window whose size is a power of two: the first
+ * probe makes it one, each later probe halves it with one comparison.
+ */
+static inline __attribute__((always_inline)) struct memblock_region *
+last_starting_at_or_below(const struct memblock_type *type,
+							 phys_addr_t addr)
+{
+	struct memblock_region *w = type->regions;
+	unsigned long step;
 
-		first = r[first + half].base <= addr ? first + half : first;
-		span -= half;
-	}
-	return first + (r[first].base <= addr);
+	if (!type->cnt)
+		return NULL;
+	step = pow2_floor(type->cnt);
+	if (w[type->cnt - step].base <= addr)
+		w += type->cnt - step;
+	while (step >>= 1)
+		w = w[step].base <= addr ? w + step : w;
+	return w;
 }
 
 /**
@@ -97,10 +112,12 @@ static unsigned long count_starting_at_or_below(const struct memblock_type *type
 unsigned long mb_first_ending_above(const struct memblock_type *type,
 				    phys_addr_t addr)
 {
-	const unsigned long n = count_starting_at_or_below(type, addr);
+	const struct memblock_region *w = last_starting_at_or_below(type, addr);
 
-	/* Region n - 1 starts at or below @addr; it may still reach past it. */
-	return n && mb_region_end(&type->regions[n - 1]) > addr ? n - 1 : n;
+	if (!w || w->base > addr)
+		return 0;
+	/* @w starts at or below @addr; it may still reach past it. */
+	return (unsigned long)(w - type->regions) + (mb_region_end(w) <= addr);
 }
 
 /**
@@ -113,13 +130,10 @@ unsigned long mb_first_ending_above(const struct memblock_type *type,
 struct memblock_region *mb_find_region(const struct memblock_type *type,
 				       phys_addr_t addr)
 {
-	const unsigned long n = count_starting_at_or_below(type, addr);
-	struct memblock_region *r;
+	struct memblock_region *w = last_starting_at_or_below(type, addr);
 
-	if (!n)
-		return NULL;
-	r = &type->regions[n - 1];
-	return addr - r->base < r->size ? r : NULL;
+	/* Below @w's base, the difference wraps and exceeds any size. */
+	return w && addr - w->base < w->size ? w : NULL;
 }
 
 /* --- Joining ------------------------------------------------------------------- */
@@ -346,35 +360,50 @@ static bool attrs_differ(const struct memblock_region *r, int nid,
 	return flags && flags != r->flags;
 }
 
-/*
- * Count the holes of [@base, @end) in @type and their bytes, warning where
- * a hole meets, from below, a region it overlaps with other attributes.
+/**
+ * struct holes - the parts of a range that no region covers
+ * @count: how many separate holes
+ * @bytes: their total size
+ * @first: where the lowest one starts
+ * @first_at: the index a region there would take
  */
-static unsigned long count_holes(const struct memblock_type *type,
-				 phys_addr_t base, phys_addr_t end, int nid,
-				 enum memblock_flags flags, phys_addr_t *bytes,
-				 bool warn)
+struct holes {
+	unsigned long count, first_at;
+	phys_addr_t bytes, first;
+};
+
+/*
+ * Find the holes of [@base, @end) in @type, warning (@warn) where a hole
+ * meets, from below, a region it overlaps with other attributes.
+ */
+static void find_holes(const struct memblock_type *type, phys_addr_t base,
+		       phys_addr_t end, int nid, enum memblock_flags flags,
+		       struct holes *h, bool warn)
 {
 	const struct memblock_region *r = type->regions;
-	unsigned long i = mb_first_ending_above(type, base), holes = 0;
+	unsigned long i = mb_first_ending_above(type, base);
 	phys_addr_t pos = base;
 
-	*bytes = 0;
-	for (; i < type->cnt && r[i].base < end; i++) {
-		if (r[i].base > pos) {
-			holes++;
-			*bytes += r[i].base - pos;
-			if (warn && attrs_differ(&r[i], nid, flags))
+	h->count = 0;
+	h->bytes = 0;
+	for (;; i++) {
+		const phys_addr_t stop =
+			i < type->cnt ? MB_MIN(r[i].base, end) : end;
+
+		if (stop > pos) {
+			if (!h->count++) {
+				h->first = pos;
+				h->first_at = i;
+			}
+			h->bytes += stop - pos;
+			if (warn && stop < end && attrs_differ(&r[i], nid, flags))
 				memblock_printk("memblock: %s: %pa: node or flags differ\n",
 						type->name, &r[i].base);
 		}
+		if (stop >= end)
+			return;
 		pos = mb_region_end(&r[i]);
 	}
-	if (pos < end) {
-		holes++;
-		*bytes += end - pos;
-	}
-	return holes;
 }
 
 /*
@@ -417,8 +446,9 @@ static int insert_range(struct memblock_type *type, phys_addr_t base,
 			struct mb_txn *txn)
 {
 	const struct memblock_region *r;
-	unsigned long holes, at;
-	phys_addr_t end, bytes, stop;
+	struct holes h;
+	unsigned long at;
+	phys_addr_t end, stop;
 
 	size = mb_clip(base, size);
 	if (!size)
@@ -429,27 +459,31 @@ static int insert_range(struct memblock_type *type, phys_addr_t base,
 		type->cnt = 0;
 		type->total_size = 0;
 	}
-	holes = count_holes(type, base, end, nid, flags, &bytes, true);
-	if (!holes)
+	find_holes(type, base, end, nid, flags, &h, true);
+	if (!h.count)
 		return 0;
-	if (type->cnt + holes > type->max) {
-		if (!fit(txn, type, holes, base, size))
+	if (type->cnt + h.count > type->max) {
+		if (!fit(txn, type, h.count, base, size))
 			return -ENOMEM;
 		/* A grown reserved array may have landed inside the range. */
-		count_holes(type, base, end, nid, flags, &bytes, false);
+		find_holes(type, base, end, nid, flags, &h, false);
 	}
-	type->total_size += bytes;
+	type->total_size += h.bytes;
 	/* Fill the holes from the lowest up; usually there is one. */
+	base = h.first;
+	at = h.first_at;
 	for (;;) {
 		r = type->regions;
+		stop = at < type->cnt ? MB_MIN(r[at].base, end) : end;
+		fill_hole(type, at, base, stop, nid, flags);
+		if (stop >= end)
+			return 0;
+		base = stop;
 		at = mb_first_ending_above(type, base);
 		while (at < type->cnt && r[at].base <= base)
 			base = mb_region_end(&r[at++]);
 		if (base >= end)
 			return 0;
-		stop = at < type->cnt ? MB_MIN(r[at].base, end) : end;
-		fill_hole(type, at, base, stop, nid, flags);
-		base = stop;
 	}
 }
 
