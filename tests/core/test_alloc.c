@@ -795,6 +795,70 @@ static void numa_request_larger_than_any_node_fails(void **state)
 }
 #endif /* CONFIG_NUMA */
 
+/*
+ * Size 0 (spec §6.2 and §6.3): top-down the address is the largest
+ * c = round_down(e, align) with c >= s over the free pieces, bottom-up the
+ * smallest c = round_up(s, align) with c < e; nothing is reserved.
+ */
+static void size_zero_top_down_rounds_the_end_of_the_piece_down(void **state)
+{
+	(void)state;
+	assert_int_equal(memblock_add(S, SZ_16M - 0x10), 0);
+
+	assert_int_equal(memblock_phys_alloc(0, SZ_4K), S + SZ_16M - SZ_4K);
+
+	assert_empty(RSV);
+}
+
+static void size_zero_top_down_may_return_the_start_of_a_piece(void **state)
+{
+	(void)state;
+	assert_int_equal(memblock_add(S, SZ_16M), 0);
+	/* The only free piece is [S, S + 0x800): it rounds down to S. */
+	assert_int_equal(memblock_reserve(S + 0x800, SZ_16M - 0x800), 0);
+
+	assert_int_equal(memblock_phys_alloc(0, SZ_4K), S);
+
+	assert_type(RSV, 1, SZ_16M - 0x800);
+}
+
+static void size_zero_top_down_may_return_the_end_of_a_piece(void **state)
+{
+	(void)state;
+	assert_int_equal(memblock_add(S, SZ_16M), 0);
+	assert_int_equal(memblock_reserve(S + SZ_8M, SZ_8M), 0);
+
+	assert_int_equal(memblock_phys_alloc(0, SZ_4K), S + SZ_8M);
+
+	assert_type(RSV, 1, SZ_8M);
+}
+
+static void size_zero_bottom_up_rounds_the_start_of_the_piece_up(void **state)
+{
+	(void)state;
+	memblock_set_bottom_up(true);
+	assert_int_equal(memblock_add(S + 0x10, SZ_16M), 0);
+
+	assert_int_equal(memblock_phys_alloc(0, SZ_4K), S + SZ_4K);
+
+	assert_empty(RSV);
+}
+
+static void size_zero_bottom_up_passes_over_an_empty_piece(void **state)
+{
+	(void)state;
+	memblock_set_bottom_up(true);
+	assert_int_equal(memblock_add(S, SZ_16M), 0);
+	/* Two touching reservations that cannot merge leave an empty piece. */
+	assert_int_equal(memblock_reserve(S, SZ_1M), 0);
+	assert_int_equal(memblock_reserve_kern(S + SZ_1M, SZ_1M), 0);
+	assert_int_equal(RSV->cnt, 2);
+
+	assert_int_equal(memblock_phys_alloc(0, SZ_4K), S + SZ_2M);
+
+	assert_type(RSV, 2, SZ_2M);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -839,6 +903,11 @@ int main(void)
 		MB_TEST(alignment_not_a_power_of_two_fails_and_changes_nothing),
 		MB_TEST(phys_alloc_of_size_zero_returns_an_address_and_reserves_nothing),
 		MB_TEST(alloc_of_size_zero_returns_a_pointer_and_reserves_nothing),
+		MB_TEST(size_zero_top_down_rounds_the_end_of_the_piece_down),
+		MB_TEST(size_zero_top_down_may_return_the_start_of_a_piece),
+		MB_TEST(size_zero_top_down_may_return_the_end_of_a_piece),
+		MB_TEST(size_zero_bottom_up_rounds_the_start_of_the_piece_up),
+		MB_TEST(size_zero_bottom_up_passes_over_an_empty_piece),
 		MB_TEST(alloc_with_a_node_records_rsrv_kern_and_that_node),
 		MB_TEST(alloc_or_panic_returns_a_zeroed_block),
 		MB_TEST(alloc_or_panic_panics_naming_the_caller_when_nothing_fits),

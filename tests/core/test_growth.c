@@ -349,6 +349,39 @@ static void add_needing_two_doublings_with_room_for_both_doubles_twice(void **st
 	assert_valid();
 }
 
+/*
+ * Growing reserved for a range that starts at address 0 and leaves no room
+ * above it (spec §3.2): the search below the range has the upper bound
+ * min(0, current_limit) = 0, which means current_limit, so the new array
+ * goes to the top of the highest free piece below current_limit.
+ */
+static void reserve_from_zero_with_no_room_above_grows_below_the_current_limit(void **state)
+{
+	const phys_addr_t new_alloc = PAGE_ALIGNED(2 * INIT_MEMBLOCK_RESERVED_REGIONS * REGION_SZ);
+	const unsigned long n = INIT_MEMBLOCK_RESERVED_REGIONS;
+	const phys_addr_t limit = WIN_BASE + WIN_SIZE / 2;
+
+	(void)state;
+	assert_int_equal(memblock_add(WIN_BASE, WIN_SIZE), 0);
+	memblock_allow_resize();
+	/* A full reserved array, all of it above the limit. */
+	fill(&memblock.reserved, limit, n);
+	memblock_set_current_limit(limit);
+
+	/* One new region, nothing free in [limit, current_limit). */
+	assert_int_equal(memblock_reserve(0, limit), 0);
+
+	assert_int_equal(memblock.reserved.max, 2 * n);
+	assert_ptr_equal(memblock.reserved.regions, test_phys_to_virt(limit - new_alloc));
+	assert_int_equal(memblock.reserved.cnt, n + 2);
+	assert_int_equal(memblock.reserved.total_size, limit + n * SZ_4K);
+	assert_region_flags(&memblock.reserved, 0, 0, limit - new_alloc, MEMBLOCK_NONE);
+	assert_region_flags(&memblock.reserved, 1, limit - new_alloc, new_alloc,
+			    MEMBLOCK_RSRV_KERN);
+	assert_region_flags(&memblock.reserved, 2, limit, SZ_4K, MEMBLOCK_NONE);
+	assert_valid();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -370,6 +403,7 @@ int main(void)
 		MB_TEST(remove_on_a_nearly_full_array_grows_it_even_without_a_split),
 		MB_TEST(add_needing_two_doublings_with_room_for_one_is_enomem_unchanged),
 		MB_TEST(add_needing_two_doublings_with_room_for_both_doubles_twice),
+		MB_TEST(reserve_from_zero_with_no_room_above_grows_below_the_current_limit),
 	};
 
 	return MB_RUN("core/growth", tests);

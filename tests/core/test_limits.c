@@ -185,6 +185,20 @@ static void mem_limit_remove_map_of_zero_or_beyond_memory_changes_nothing(void *
 	assert_snapshot_unchanged(&snap);
 }
 
+/* Regions that only touch the window are outside it (spec §7.2). */
+static void cap_memory_range_drops_regions_that_only_touch_the_window(void **state)
+{
+	(void)state;
+	assert_int_equal(memblock_add(SZ_1M, SZ_1M), 0);
+	assert_int_equal(memblock_add(SZ_2M + SZ_1M, SZ_1M), 0);
+	assert_int_equal(memblock_add(SZ_4M + SZ_2M, SZ_1M), 0);
+
+	memblock_cap_memory_range(SZ_2M, SZ_4M);
+
+	assert_type(MEM, 1, SZ_1M);
+	assert_rgn(MEM, 0, SZ_2M + SZ_1M, SZ_1M, MEMBLOCK_NONE, MAX_NUMNODES);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,6 +211,7 @@ int main(void)
 		MB_TEST(cap_memory_range_leaves_a_nomap_region_across_its_edge_whole),
 		MB_TEST(cap_memory_range_of_size_zero_changes_nothing),
 		MB_TEST(cap_memory_range_without_memory_only_warns),
+		MB_TEST(cap_memory_range_drops_regions_that_only_touch_the_window),
 		MB_TEST(mem_limit_remove_map_keeps_the_budget_and_nomap_above_it),
 		MB_TEST(mem_limit_remove_map_keeps_nomap_regions_past_the_cut),
 		MB_TEST(mem_limit_remove_map_of_zero_or_beyond_memory_changes_nothing),
