@@ -130,12 +130,42 @@ int mb_edit(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 void mb_set_empty(struct memblock_type *type);
 bool mb_make_room(unsigned long mem_slots, unsigned long rsv_slots);
 
+/* The highest power of two at or below @n, which is not 0. */
+static inline unsigned long mb_pow2_floor(unsigned long n)
+{
+#if defined(__riscv) && !defined(__riscv_zbb)
+	/* No count-leading-zeros instruction: clear low bits instead. */
+	while (n & (n - 1))
+		n &= n - 1;
+	return n;
+#else
+	return 1UL << (sizeof(n) * 8 - 1 - (unsigned int)__builtin_clzl(n));
+#endif
+}
+
+/*
+ * The last region of @type starting at or below @addr, or region 0 when
+ * none does (callers check). @type must not be empty. A branch-free
+ * binary search over a window whose size is a power of two: the first
+ * probe makes it one, each later probe halves it with one comparison.
+ * Inlined into the two lookups built on it (regions.c, query.c).
+ */
+static inline __attribute__((always_inline)) struct memblock_region *
+mb_last_starting_at_or_below(const struct memblock_type *type, phys_addr_t addr)
+{
+	struct memblock_region *w = type->regions;
+	unsigned long step = mb_pow2_floor(type->cnt);
+
+	if (w[type->cnt - step].base <= addr)
+		w += type->cnt - step;
+	while (step >>= 1)
+		w = w[step].base <= addr ? w + step : w;
+	return w;
+}
+
 /* Index of the first region of @type that ends above @addr (or cnt). */
 unsigned long mb_first_ending_above(const struct memblock_type *type,
 				    phys_addr_t addr);
-/* The region of @type holding @addr, or NULL. */
-struct memblock_region *mb_find_region(const struct memblock_type *type,
-				       phys_addr_t addr);
 
 /* --- Walks (iter.c) ----------------------------------------------------- */
 

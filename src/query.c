@@ -1,9 +1,32 @@
 // SPDX-License-Identifier: MIT
 /*
  * query.c - questions about memory and reservations that change nothing.
- * Point lookups are binary searches (mb_find_region()).
+ * Point lookups are binary searches (region_at()).
  */
 #include "internal.h"
+
+/*
+ * The region of @type holding @addr, or NULL. Inlined into the lookups
+ * an architecture's pfn_valid() makes for every page (is_memory,
+ * is_map_memory); the others share one copy, find_region().
+ */
+static inline __attribute__((always_inline)) struct memblock_region *
+region_at(const struct memblock_type *type, phys_addr_t addr)
+{
+	struct memblock_region *w;
+
+	if (!type->cnt)
+		return NULL;
+	w = mb_last_starting_at_or_below(type, addr);
+	/* Below @w's base, the difference wraps and exceeds any size. */
+	return addr - w->base < w->size ? w : NULL;
+}
+
+static MB_NOINLINE struct memblock_region *
+find_region(const struct memblock_type *type, phys_addr_t addr)
+{
+	return region_at(type, addr);
+}
 
 /**
  * memblock_phys_mem_size - bytes of registered memory
@@ -97,7 +120,7 @@ phys_addr_t memblock_end_of_DRAM(void)
  */
 bool memblock_is_memory(phys_addr_t addr)
 {
-	return mb_find_region(&memblock.memory, addr) != NULL;
+	return region_at(&memblock.memory, addr) != NULL;
 }
 
 /**
@@ -108,7 +131,7 @@ bool memblock_is_memory(phys_addr_t addr)
  */
 bool memblock_is_map_memory(phys_addr_t addr)
 {
-	const struct memblock_region *r = mb_find_region(&memblock.memory, addr);
+	const struct memblock_region *r = region_at(&memblock.memory, addr);
 
 	return r && !(r->flags & MEMBLOCK_NOMAP);
 }
@@ -124,7 +147,7 @@ bool memblock_is_map_memory(phys_addr_t addr)
  */
 bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
 {
-	const struct memblock_region *r = mb_find_region(&memblock.memory, base);
+	const struct memblock_region *r = find_region(&memblock.memory, base);
 
 	return r && base + mb_clip(base, size) <= mb_region_end(r);
 }
@@ -137,7 +160,7 @@ bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
  */
 bool memblock_is_reserved(phys_addr_t addr)
 {
-	return mb_find_region(&memblock.reserved, addr) != NULL;
+	return find_region(&memblock.reserved, addr) != NULL;
 }
 
 /**
@@ -208,7 +231,7 @@ int memblock_search_pfn_nid(unsigned long pfn, unsigned long *start_pfn,
 
 	if (pfn > mb_pfn_floor(PHYS_ADDR_MAX))
 		return NUMA_NO_NODE;
-	r = mb_find_region(&memblock.memory, PFN_PHYS(pfn));
+	r = find_region(&memblock.memory, PFN_PHYS(pfn));
 	if (!r)
 		return NUMA_NO_NODE;
 	*start_pfn = mb_pfn_floor(r->base);

@@ -65,42 +65,6 @@ void mb_set_empty(struct memblock_type *type)
 
 /* --- Lookups ------------------------------------------------------------------- */
 
-/* The highest power of two at or below @n, which is not 0. */
-static unsigned long pow2_floor(unsigned long n)
-{
-#if defined(__riscv) && !defined(__riscv_zbb)
-	/* No count-leading-zeros instruction: clear low bits instead. */
-	while (n & (n - 1))
-		n &= n - 1;
-	return n;
-#else
-	return 1UL << (sizeof(n) * 8 - 1 - (unsigned int)__builtin_clzl(n));
-#endif
-}
-
-/*
- * The last region starting at or below @addr, or region 0 when none does
- * (callers check), or NULL for an empty array. A branch-free
- * binary search over a window whose size is a power of two: the first
- * probe makes it one, each later probe halves it with one comparison.
- */
-static inline __attribute__((always_inline)) struct memblock_region *
-last_starting_at_or_below(const struct memblock_type *type,
-							 phys_addr_t addr)
-{
-	struct memblock_region *w = type->regions;
-	unsigned long step;
-
-	if (!type->cnt)
-		return NULL;
-	step = pow2_floor(type->cnt);
-	if (w[type->cnt - step].base <= addr)
-		w += type->cnt - step;
-	while (step >>= 1)
-		w = w[step].base <= addr ? w + step : w;
-	return w;
-}
-
 /**
  * mb_first_ending_above - binary search by address
  * @type: the array
@@ -112,28 +76,15 @@ last_starting_at_or_below(const struct memblock_type *type,
 unsigned long mb_first_ending_above(const struct memblock_type *type,
 				    phys_addr_t addr)
 {
-	const struct memblock_region *w = last_starting_at_or_below(type, addr);
+	const struct memblock_region *w;
 
-	if (!w || w->base > addr)
+	if (!type->cnt)
+		return 0;
+	w = mb_last_starting_at_or_below(type, addr);
+	if (w->base > addr)
 		return 0;
 	/* @w starts at or below @addr; it may still reach past it. */
 	return (unsigned long)(w - type->regions) + (mb_region_end(w) <= addr);
-}
-
-/**
- * mb_find_region - the region holding an address
- * @type: the array
- * @addr: the address
- *
- * Return: the region of @type that contains @addr, or NULL.
- */
-struct memblock_region *mb_find_region(const struct memblock_type *type,
-				       phys_addr_t addr)
-{
-	struct memblock_region *w = last_starting_at_or_below(type, addr);
-
-	/* Below @w's base, the difference wraps and exceeds any size. */
-	return w && addr - w->base < w->size ? w : NULL;
 }
 
 /* --- Joining ------------------------------------------------------------------- */
