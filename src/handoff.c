@@ -69,19 +69,6 @@ unsigned long memblock_free_all(void)
 }
 
 #ifndef CONFIG_ARCH_KEEP_MEMBLOCK
-/* Give a grown array's pages back; the static storage stays. */
-static void give_back_array(struct memblock_type *type)
-{
-	const unsigned int slot = mb_array_slot(type);
-	const phys_addr_t at = memblock_env_virt_to_phys(type->regions);
-
-	if (!mb_state.owned[slot])
-		return;
-	give_pages(at, at + MB_PAGE_ALIGN((phys_addr_t)type->max *
-					  sizeof(struct memblock_region)));
-	mb_state.owned[slot] = false;
-}
-
 /**
  * memblock_discard - end memblock's life
  *
@@ -92,8 +79,19 @@ static void give_back_array(struct memblock_type *type)
  */
 void memblock_discard(void)
 {
-	give_back_array(&memblock.reserved);
-	give_back_array(&memblock.memory);
+	unsigned int s;
+
+	/* Reserved, then memory: slots 1 and 0. The static storage stays. */
+	for (s = 2; s-- > 0;) {
+		const struct memblock_type *type =
+			s ? &memblock.reserved : &memblock.memory;
+		const phys_addr_t at = memblock_env_virt_to_phys(type->regions);
+
+		if (mb_state.owned[s])
+			give_pages(at, at + MB_PAGE_ALIGN((phys_addr_t)type->max *
+							  sizeof(*type->regions)));
+		mb_state.owned[s] = false;
+	}
 	mb_state.discarded = true;
 }
 #endif

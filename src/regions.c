@@ -175,14 +175,15 @@ static int edit_range(struct memblock_type *type, phys_addr_t base,
  */
 static void txn_rollback(struct mb_txn *txn)
 {
+	static const unsigned char order[3] = { 0, 2, 1 };
 	struct memblock_type *rsv = &memblock.reserved;
-	unsigned int s;
+	unsigned int i;
 
-	if (!txn->started)
-		return;
-	for (s = 0; s < 3; s++) {
+	for (i = 0; txn->started && i < 3; i++) {
+		const unsigned int s = order[i];
 		struct memblock_type *type = array_of_slot(s);
 
+		/* Reserved last: the others' undoing edits it first. */
 		if (!txn->saved[s].moved)
 			continue;
 		edit_range(rsv, array_phys(type->regions),
@@ -191,19 +192,13 @@ static void txn_rollback(struct mb_txn *txn)
 			insert_range(rsv, array_phys(txn->saved[s].regions),
 				     array_bytes(txn->saved[s].max),
 				     NUMA_NO_NODE, MEMBLOCK_RSRV_KERN, NULL);
-	}
-	for (s = 0; s < 3; s++) {
-		struct memblock_type *type = array_of_slot(s);
-
-		if (!txn->saved[s].moved)
-			continue;
 		memblock_env_memmove(txn->saved[s].regions, type->regions,
 				     type->cnt * RGN_BYTES);
 		type->regions = txn->saved[s].regions;
 		type->max = txn->saved[s].max;
 		mb_state.owned[s] = txn->saved[s].owned;
 	}
-	if (rsv->cnt == txn->rsv_cnt)
+	if (txn->started && rsv->cnt == txn->rsv_cnt)
 		memblock_env_memcpy(&rsv->regions[rsv->cnt], txn->rsv_spare,
 				    spare_slots(txn) * RGN_BYTES);
 }
@@ -316,11 +311,12 @@ static bool attrs_differ(const struct memblock_region *r, int nid,
  * @count: how many separate holes
  * @bytes: their total size
  * @first: where the lowest one starts
+ * @first_end: where it ends
  * @first_at: the index a region there would take
  */
 struct holes {
 	unsigned long count, first_at;
-	phys_addr_t bytes, first;
+	phys_addr_t bytes, first, first_end;
 };
 
 /*
@@ -344,6 +340,7 @@ static void find_holes(const struct memblock_type *type, phys_addr_t base,
 		if (stop > pos) {
 			if (!h->count++) {
 				h->first = pos;
+				h->first_end = stop;
 				h->first_at = i;
 			}
 			h->bytes += stop - pos;
@@ -396,10 +393,9 @@ static int insert_range(struct memblock_type *type, phys_addr_t base,
 			phys_addr_t size, int nid, enum memblock_flags flags,
 			struct mb_txn *txn)
 {
-	const struct memblock_region *r;
 	struct holes h;
-	unsigned long at;
-	phys_addr_t end, stop;
+	unsigned long holes;
+	phys_addr_t end;
 
 	size = mb_clip(base, size);
 	if (!size)
@@ -420,21 +416,12 @@ static int insert_range(struct memblock_type *type, phys_addr_t base,
 		find_holes(type, base, end, nid, flags, &h, false);
 	}
 	type->total_size += h.bytes;
-	/* Fill the holes from the lowest up; usually there is one. */
-	base = h.first;
-	at = h.first_at;
-	for (;;) {
-		r = type->regions;
-		stop = at < type->cnt ? MB_MIN(r[at].base, end) : end;
-		fill_hole(type, at, base, stop, nid, flags);
-		if (stop >= end)
+	/* Fill the holes from the lowest up; usually there is just one. */
+	for (holes = h.count;; ) {
+		fill_hole(type, h.first_at, h.first, h.first_end, nid, flags);
+		if (!--holes)
 			return 0;
-		base = stop;
-		at = mb_first_ending_above(type, base);
-		while (at < type->cnt && r[at].base <= base)
-			base = mb_region_end(&r[at++]);
-		if (base >= end)
-			return 0;
+		find_holes(type, h.first_end, end, nid, flags, &h, false);
 	}
 }
 
@@ -509,17 +496,10 @@ static int edit_range(struct memblock_type *type, phys_addr_t base,
 		;
 	if (lo == hi)
 		return 0;
+	/* Cuts take up to two slots; a rollback (no @txn) checks it has them. */
+	if (!txn && type->cnt + 2 > type->max)
+		return -ENOMEM;
 	if (r[lo].base < base) {
-		if (op == MB_EDIT_DROP && hi == lo + 1 &&
-		    mb_region_end(&r[lo]) > end) {
-			/* A hole in one region: one new slot, none to spare. */
-			if (type->cnt == type->max)
-				return -ENOMEM;
-			split_region(type, lo, end);
-			type->total_size -= size;
-			type->regions[lo].size = base - r[lo].base;
-			return 0;
-		}
 		split_region(type, lo++, base);
 		hi++;
 	}
@@ -567,6 +547,19 @@ int mb_edit(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 	return err;
 }
 
+/* Room in two arrays, all or nothing. */
+static int make_room_in_two(struct memblock_type *a, unsigned long na,
+				     struct memblock_type *b, unsigned long nb)
+{
+	struct mb_txn txn;
+
+	txn.started = false;
+	if (fit(&txn, a, na, 0, 0) && fit(&txn, b, nb, 0, 0))
+		return 0;
+	txn_rollback(&txn);
+	return -ENOMEM;
+}
+
 /**
  * mb_make_room - grow memory and reserved for a batch of changes
  * @mem_slots: free slots wanted in memblock.memory
@@ -579,16 +572,9 @@ int mb_edit(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
  */
 bool mb_make_room(unsigned long mem_slots, unsigned long rsv_slots)
 {
-	struct mb_txn txn;
-
-	txn.started = false;
-	if (fit(&txn, &memblock.memory, mem_slots, 0, 0) &&
-	    fit(&txn, &memblock.reserved, rsv_slots, 0, 0))
-		return true;
-	txn_rollback(&txn);
-	return false;
+	return !make_room_in_two(&memblock.memory, mem_slots,
+					  &memblock.reserved, rsv_slots);
 }
-
 /**
  * memblock_ensure_capacity - make room for regions ahead of time
  * @type: &memblock.memory, &memblock.reserved or &physmem
@@ -602,15 +588,8 @@ bool mb_make_room(unsigned long mem_slots, unsigned long rsv_slots)
 int memblock_ensure_capacity(struct memblock_type *type,
 			     unsigned long free_slots)
 {
-	struct mb_txn txn;
-
-	txn.started = false;
-	if (fit(&txn, type, free_slots, 0, 0))
-		return 0;
-	txn_rollback(&txn);
-	return -ENOMEM;
+	return make_room_in_two(type, free_slots, type, 0);
 }
-
 /* --- The public calls ----------------------------------------------------------- */
 
 /**
