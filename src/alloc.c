@@ -20,23 +20,16 @@ static phys_addr_t clamp_addr(phys_addr_t x, phys_addr_t lo, phys_addr_t hi)
 /*
  * Size 0 asks only for an address, and an empty piece of free memory can
  * supply one, even an empty piece clamped to an edge of the window. Rare
- * enough to walk every piece with the iterators.
+ * enough to walk every piece.
  */
 static bool search_zero_size(const struct mb_search *q, phys_addr_t *found)
 {
-	struct memblock_type *mem = &memblock.memory;
-	struct memblock_type *rsv = &memblock.reserved;
 	u64 i = q->top_down ? MEMBLOCK_ITER_END : 0;
 	phys_addr_t s, e, c;
 
 	for (;;) {
-		/* The plain step functions: this path is rare, keep it small. */
-		if (q->top_down)
-			__next_mem_range_rev(&i, q->nid, q->flags, mem, rsv, &s,
-					     &e, NULL);
-		else
-			__next_mem_range(&i, q->nid, q->flags, mem, rsv, &s, &e,
-					 NULL);
+		mb_walk(&i, q->nid, (int)q->flags, &memblock.memory,
+			&memblock.reserved, &s, &e, NULL, q->top_down);
 		if (i == MEMBLOCK_ITER_END)
 			return false;
 		s = clamp_addr(s, q->lo, q->hi);
@@ -50,79 +43,80 @@ static bool search_zero_size(const struct mb_search *q, phys_addr_t *found)
 	}
 }
 
-/* Try the clamped piece [@s, @e) top-down. */
-static bool fits_high(const struct mb_search *q, phys_addr_t s, phys_addr_t e,
-		      phys_addr_t *found)
+/* The fit in the clamped piece [@s, @e): its highest (@down) or lowest. */
+static bool fits(const struct mb_search *q, phys_addr_t s, phys_addr_t e,
+		 phys_addr_t *found, bool down)
 {
 	phys_addr_t c;
 
 	if (e <= s || e - s < q->size)
 		return false;
-	c = MB_ALIGN_DOWN(e - q->size, q->align);
-	if (c < s)
-		return false;
-	*found = c;
-	return true;
-}
-
-/* Try the clamped piece [@s, @e) bottom-up. */
-static bool fits_low(const struct mb_search *q, phys_addr_t s, phys_addr_t e,
-		     phys_addr_t *found)
-{
-	const phys_addr_t c = MB_ALIGN_UP(s, q->align);
-
-	if (e <= s || c < s || c >= e || e - c < q->size)
+	c = down ? MB_ALIGN_DOWN(e - q->size, q->align) :
+		   MB_ALIGN_UP(s, q->align);
+	if (c < s || c > e - q->size)
 		return false;
 	*found = c;
 	return true;
 }
 
 /*
- * The highest fit in [@a, @b) between reservations. The gaps strictly
- * inside the window need no clamping, and a gap never starts above its
- * end there, so the loop over them tests one difference per gap.
+ * The first fit, from the @down or the lower edge, in [@a, @b) between
+ * reservations. Gap k of reserved runs from the end of region k - 1 to
+ * the base of region k. Only the gaps at the two edges need clamping; in
+ * between, a gap never starts above its end, so the loop tests a single
+ * difference per gap before anything else.
  */
-static bool highest_fit(const struct mb_search *q, phys_addr_t a,
-			phys_addr_t b, phys_addr_t *found)
-{
-	const struct memblock_type *rsv = &memblock.reserved;
-	const struct memblock_region *r = rsv->regions;
-	unsigned long k = mb_first_ending_above(rsv, b - 1);
-	phys_addr_t e = k < rsv->cnt ? MB_MIN(r[k].base, b) : b;
-
-	while (k && r[k - 1].base > a) {
-		const phys_addr_t s = mb_region_end(&r[k - 1]);
-
-		if (e - s >= q->size && fits_high(q, s, e, found))
-			return true;
-		e = r[--k].base;
-	}
-	return fits_high(q, k ? MB_MAX(mb_region_end(&r[k - 1]), a) : a, e,
-			 found);
-}
-
-/* The lowest fit in [@a, @b) between reservations; see highest_fit(). */
-static bool lowest_fit(const struct mb_search *q, phys_addr_t a,
-		       phys_addr_t b, phys_addr_t *found)
+static MB_PER_DIRECTION bool fit_between_reservations(const struct mb_search *q,
+						      phys_addr_t a,
+						      phys_addr_t b,
+						      phys_addr_t *found,
+						      const bool down)
 {
 	const struct memblock_type *rsv = &memblock.reserved;
 	const struct memblock_region *r = rsv->regions;
 	const unsigned long cnt = rsv->cnt;
-	unsigned long k = mb_first_ending_above(rsv, a);
-	phys_addr_t s;
+	unsigned long k = mb_first_ending_above(rsv, down ? b - 1 : a);
+	/* The edge of the current gap nearest to where the search starts. */
+	phys_addr_t near = down ? (k < cnt ? MB_MIN(r[k].base, b) : b) : a;
 
-	if (fits_low(q, a, k < cnt ? MB_MIN(r[k].base, b) : b, found))
-		return true;
-	if (k >= cnt)
-		return false;
-	for (; k + 1 < cnt && r[k + 1].base < b; k++) {
-		s = mb_region_end(&r[k]);
-		if (r[k + 1].base - s >= q->size &&
-		    fits_low(q, s, r[k + 1].base, found))
+	while (down ? k && r[k - 1].base > a : k < cnt && r[k].base < b) {
+		const phys_addr_t far = down ? mb_region_end(&r[k - 1]) :
+					       r[k].base;
+		const phys_addr_t s = down ? far : near;
+		const phys_addr_t e = down ? near : far;
+
+		if (e - s >= q->size && fits(q, s, e, found, down))
+			return true;
+		near = down ? r[--k].base : mb_region_end(&r[k++]);
+	}
+	if (down)
+		return fits(q, k ? MB_MAX(mb_region_end(&r[k - 1]), a) : a,
+			    near, found, true);
+	return fits(q, near, b, found, false);
+}
+
+/* The memory regions that meet the window, from the @down edge. */
+static MB_PER_DIRECTION bool search_regions(const struct mb_search *q,
+					    phys_addr_t *found,
+					    const bool down)
+{
+	struct memblock_type *mem = &memblock.memory;
+	unsigned long i = mb_first_ending_above(mem, down ? q->hi - 1 : q->lo);
+
+	if (down && i < mem->cnt && mem->regions[i].base < q->hi)
+		i++;
+	while (down ? i-- > 0 : i < mem->cnt) {
+		struct memblock_region *m = &mem->regions[down ? i : i++];
+
+		if (down ? mb_region_end(m) <= q->lo : m->base >= q->hi)
+			return false;
+		if (!should_skip_region(mem, m, q->nid, (int)q->flags) &&
+		    fit_between_reservations(q, MB_MAX(m->base, q->lo),
+					     MB_MIN(mb_region_end(m), q->hi),
+					     found, down))
 			return true;
 	}
-	s = mb_region_end(&r[k]);
-	return s < b && fits_low(q, s, b, found);
+	return false;
 }
 
 /**
@@ -140,39 +134,12 @@ static bool lowest_fit(const struct mb_search *q, phys_addr_t a,
  */
 bool mb_search_free(const struct mb_search *q, phys_addr_t *found)
 {
-	struct memblock_type *mem = &memblock.memory;
-	struct memblock_region *m;
-	unsigned long i;
-
 	if (!q->size)
 		return search_zero_size(q, found);
 	if (q->lo >= q->hi)
 		return false;
-	if (q->top_down) {
-		i = mb_first_ending_above(mem, q->hi - 1);
-		if (i < mem->cnt && mem->regions[i].base < q->hi)
-			i++;
-		while (i--) {
-			m = &mem->regions[i];
-			if (mb_region_end(m) <= q->lo)
-				return false;
-			if (!should_skip_region(mem, m, q->nid, (int)q->flags) &&
-			    highest_fit(q, MB_MAX(m->base, q->lo),
-					MB_MIN(mb_region_end(m), q->hi), found))
-				return true;
-		}
-		return false;
-	}
-	for (i = mb_first_ending_above(mem, q->lo); i < mem->cnt; i++) {
-		m = &mem->regions[i];
-		if (m->base >= q->hi)
-			return false;
-		if (!should_skip_region(mem, m, q->nid, (int)q->flags) &&
-		    lowest_fit(q, MB_MAX(m->base, q->lo),
-			       MB_MIN(mb_region_end(m), q->hi), found))
-			return true;
-	}
-	return false;
+	return q->top_down ? search_regions(q, found, true) :
+			     search_regions(q, found, false);
 }
 
 /**

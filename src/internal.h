@@ -19,6 +19,17 @@
 /* Keep a helper out of line where measured to save code at -Os. */
 #define MB_NOINLINE __attribute__((noinline))
 
+/*
+ * For code written once for both directions of a walk or a search, with
+ * the direction as a constant argument: one shared copy when optimising
+ * for size, one specialised copy per direction otherwise.
+ */
+#ifdef __OPTIMIZE_SIZE__
+#define MB_PER_DIRECTION MB_NOINLINE
+#else
+#define MB_PER_DIRECTION inline __attribute__((always_inline))
+#endif
+
 #define MB_MIN(a, b) ((a) < (b) ? (a) : (b))
 #define MB_MAX(a, b) ((a) > (b) ? (a) : (b))
 
@@ -171,6 +182,9 @@ unsigned long mb_first_ending_above(const struct memblock_type *type,
 
 bool should_skip_region(struct memblock_type *type, struct memblock_region *m,
 			int nid, int flags);
+void mb_walk(u64 *idx, int nid, int flags, struct memblock_type *a,
+	     struct memblock_type *b, phys_addr_t *out_start,
+	     phys_addr_t *out_end, int *out_nid, bool down);
 
 /* --- The search (alloc.c) ----------------------------------------------- */
 

@@ -45,15 +45,25 @@ bool should_skip_region(struct memblock_type *type, struct memblock_region *m,
 	return have & ~flags & (MEMBLOCK_NOMAP | MEMBLOCK_DRIVER_MANAGED);
 }
 
-/*
- * One step of a walk of @a minus @b, upwards or (@down) downwards. Both
- * directions meet the same pairs of a region of @a and a gap of @b; only
+/**
+ * mb_walk - one step of a walk of @a minus @b, upwards or (@down) downwards
+ * @idx: cursor
+ * @nid: node filter
+ * @flags: what the caller asks for
+ * @a: the array walked
+ * @b: the array cut out, or NULL
+ * @out_start: start of the range, or NULL
+ * @out_end: end of the range, or NULL
+ * @out_nid: node of the region of @a, or NULL
+ * @down: walk from high to low addresses
+ *
+ * Both directions meet the same pairs of a region of @a and a gap of @b; only
  * the order differs. Upwards the cursor holds the index of the next
  * region of @a, downwards how many regions are still to visit.
  */
-static void walk(u64 *idx, int nid, int flags, struct memblock_type *a,
-		 struct memblock_type *b, phys_addr_t *out_start,
-		 phys_addr_t *out_end, int *out_nid, bool down)
+void mb_walk(u64 *idx, int nid, int flags, struct memblock_type *a,
+	     struct memblock_type *b, phys_addr_t *out_start,
+	     phys_addr_t *out_end, int *out_nid, bool down)
 {
 	unsigned long at = MB_CURSOR_A(*idx), gap = MB_CURSOR_B(*idx);
 
@@ -118,7 +128,7 @@ void __next_mem_range(u64 *idx, int nid, enum memblock_flags flags,
 		      struct memblock_type *type_b, phys_addr_t *out_start,
 		      phys_addr_t *out_end, int *out_nid)
 {
-	walk(idx, nid, (int)flags, type_a, type_b, out_start, out_end,
+	mb_walk(idx, nid, (int)flags, type_a, type_b, out_start, out_end,
 	     out_nid, false);
 }
 
@@ -140,7 +150,7 @@ void __next_mem_range_rev(u64 *idx, int nid, enum memblock_flags flags,
 			  struct memblock_type *type_b, phys_addr_t *out_start,
 			  phys_addr_t *out_end, int *out_nid)
 {
-	walk(idx, nid, (int)flags, type_a, type_b, out_start, out_end,
+	mb_walk(idx, nid, (int)flags, type_a, type_b, out_start, out_end,
 	     out_nid, true);
 }
 
