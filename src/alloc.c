@@ -189,8 +189,7 @@ phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
 	phys_addr_t found;
 
 	if (!align) {
-		memblock_printk("memblock: allocation of %pa bytes without alignment, using %d\n",
-				&size, SMP_CACHE_BYTES);
+		memblock_printk("memblock: align 0 for %pa bytes\n", &size);
 		align = SMP_CACHE_BYTES;
 	}
 	if (!mb_is_pow2(align))
@@ -212,8 +211,7 @@ phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
 			return found;
 		if (!(q.flags & MEMBLOCK_MIRROR))
 			return 0;
-		memblock_printk("memblock: no mirrored memory for %pa bytes, using any memory\n",
-				&size);
+		memblock_printk("memblock: no mirror for %pa bytes\n", &size);
 		q.flags &= ~MEMBLOCK_MIRROR;
 	}
 }

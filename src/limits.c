@@ -67,8 +67,7 @@ void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 	if (!size)
 		return;
 	if (!mem->total_size) {
-		memblock_printk("memblock: %s: memory is empty, nothing to cap\n",
-				__func__);
+		memblock_printk("memblock: memory is empty, nothing to cap\n");
 		return;
 	}
 	if (!mb_make_room(2, 0))

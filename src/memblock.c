@@ -49,17 +49,6 @@ bool movable_node_enabled;
 bool mirrored_kernelcore;
 #endif
 
-static void restart_array(struct memblock_type *type, char *name,
-			  struct memblock_region *boot, unsigned long slots)
-{
-	memblock_env_memset(boot, 0, slots * sizeof(*boot));
-	type->name = name;
-	type->regions = boot;
-	type->max = slots;
-	type->cnt = 0;
-	type->total_size = 0;
-}
-
 /**
  * memblock_reset - return to the state at program start
  *
@@ -72,13 +61,31 @@ static void restart_array(struct memblock_type *type, char *name,
  */
 void memblock_reset(void)
 {
-	restart_array(&memblock.memory, "memory", memory_boot_array,
-		      INIT_MEMBLOCK_MEMORY_REGIONS);
-	restart_array(&memblock.reserved, "reserved", reserved_boot_array,
-		      INIT_MEMBLOCK_RESERVED_REGIONS);
+	static const struct {
+		struct memblock_type *type;
+		struct memblock_region *boot;
+		unsigned long slots;
+	} arrays[] = {
+		{ &memblock.memory, memory_boot_array,
+		  INIT_MEMBLOCK_MEMORY_REGIONS },
+		{ &memblock.reserved, reserved_boot_array,
+		  INIT_MEMBLOCK_RESERVED_REGIONS },
 #ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-	restart_array(&physmem, "physmem", physmem_boot_array, INIT_PHYSMEM_REGIONS);
+		{ &physmem, physmem_boot_array, INIT_PHYSMEM_REGIONS },
 #endif
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(arrays) / sizeof(arrays[0]); i++) {
+		struct memblock_type *type = arrays[i].type;
+
+		memblock_env_memset(arrays[i].boot, 0,
+				    arrays[i].slots * sizeof(*arrays[i].boot));
+		type->regions = arrays[i].boot;
+		type->max = arrays[i].slots;
+		type->cnt = 0;
+		type->total_size = 0;
+	}
 	memblock.bottom_up = false;
 	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
 	memblock_env_memset(&mb_state, 0, sizeof(mb_state));

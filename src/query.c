@@ -6,9 +6,9 @@
 #include "internal.h"
 
 /*
- * The region of @type holding @addr, or NULL. Inlined into the lookups
- * an architecture's pfn_valid() makes for every page (is_memory,
- * is_map_memory); the others share one copy, find_region().
+ * The region of @type holding @addr, or NULL. Inlined into the lookup
+ * an architecture's pfn_valid() makes for every page (is_memory); the
+ * others share one copy, find_region().
  */
 static inline __attribute__((always_inline)) struct memblock_region *
 region_at(const struct memblock_type *type, phys_addr_t addr)
@@ -131,7 +131,7 @@ bool memblock_is_memory(phys_addr_t addr)
  */
 bool memblock_is_map_memory(phys_addr_t addr)
 {
-	const struct memblock_region *r = region_at(&memblock.memory, addr);
+	const struct memblock_region *r = find_region(&memblock.memory, addr);
 
 	return r && !(r->flags & MEMBLOCK_NOMAP);
 }
