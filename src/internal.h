@@ -139,6 +139,9 @@ int mb_insert(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 int mb_edit(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 	    enum mb_edit_op op, int arg);
 void mb_set_empty(struct memblock_type *type);
+void mb_reshape_memory(bool (*keep)(struct memblock_region *r, phys_addr_t x,
+				    phys_addr_t y),
+		       phys_addr_t x, phys_addr_t y);
 bool mb_make_room(unsigned long mem_slots, unsigned long rsv_slots);
 
 /* The highest power of two at or below @n, which is not 0. */

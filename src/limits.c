@@ -45,6 +45,21 @@ void memblock_enforce_memory_limit(phys_addr_t memory_limit)
 	mb_edit(&memblock.reserved, at, PHYS_ADDR_MAX, MB_EDIT_DROP, 0);
 }
 
+/* The part of @r inside [@lo, @hi); a NOMAP region stays whole. */
+static bool keep_in_window(struct memblock_region *r, phys_addr_t lo,
+			   phys_addr_t hi)
+{
+	lo = MB_MAX(r->base, lo);
+	hi = MB_MIN(mb_region_end(r), hi);
+	if (r->flags & MEMBLOCK_NOMAP)
+		return true;
+	if (lo >= hi)
+		return false;
+	r->base = lo;
+	r->size = hi - lo;
+	return true;
+}
+
 /**
  * memblock_cap_memory_range - keep only the memory inside a window
  * @base: first address of the window
@@ -58,44 +73,19 @@ void memblock_enforce_memory_limit(phys_addr_t memory_limit)
  */
 void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 {
-	struct memblock_type *mem = &memblock.memory;
-	struct memblock_region *r;
-	unsigned long i, kept = 0;
-	phys_addr_t end;
-
 	size = mb_clip(base, size);
 	if (!size)
 		return;
-	if (!mem->total_size) {
+	if (!memblock.memory.total_size) {
 		memblock_printk("memblock: memory is empty, nothing to cap\n");
 		return;
 	}
 	if (!mb_make_room(2, 0))
 		return;
-	r = mem->regions;
-	end = base + size;
-	for (i = 0; i < mem->cnt; i++) {
-		struct memblock_region keep = r[i];
-
-		if (!(keep.flags & MEMBLOCK_NOMAP)) {
-			const phys_addr_t lo = MB_MAX(keep.base, base);
-			const phys_addr_t hi = MB_MIN(mb_region_end(&keep), end);
-
-			if (lo >= hi)
-				continue;
-			keep.base = lo;
-			keep.size = hi - lo;
-		}
-		r[kept++] = keep;
-	}
-	mem->cnt = kept;
-	mem->total_size = 0;
-	for (i = 0; i < kept; i++)
-		mem->total_size += r[i].size;
-	if (!kept)
-		mb_set_empty(mem);
+	mb_reshape_memory(keep_in_window, base, base + size);
 	mb_edit(&memblock.reserved, 0, base, MB_EDIT_DROP, 0);
-	mb_edit(&memblock.reserved, end, PHYS_ADDR_MAX, MB_EDIT_DROP, 0);
+	mb_edit(&memblock.reserved, base + size, PHYS_ADDR_MAX, MB_EDIT_DROP,
+		0);
 }
 
 /**

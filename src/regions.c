@@ -881,6 +881,53 @@ int memblock_set_node(phys_addr_t base, phys_addr_t size,
 }
 
 /**
+ * mb_reshape_memory - cut every memory region down, in one pass
+ * @keep: shrinks a region in place and returns true, or returns false to
+ *	delete it; it never moves a region past its neighbours
+ * @x: first argument of @keep
+ * @y: second argument of @keep
+ *
+ * total_size follows exactly. Cuts never make neighbours mergeable, so
+ * nothing is joined; the array needs no room.
+ */
+void mb_reshape_memory(bool (*keep)(struct memblock_region *r, phys_addr_t x,
+				    phys_addr_t y),
+		       phys_addr_t x, phys_addr_t y)
+{
+	struct memblock_type *mem = &memblock.memory;
+	struct memblock_region *r = mem->regions;
+	unsigned long i, kept = 0;
+
+	for (i = 0; i < mem->cnt; i++) {
+		struct memblock_region part = r[i];
+
+		mem->total_size -= part.size;
+		if (!keep(&part, x, y))
+			continue;
+		mem->total_size += part.size;
+		r[kept++] = part;
+	}
+	mem->cnt = kept;
+	if (!kept)
+		mb_set_empty(mem);
+}
+
+/* Whole @align units of @r; a round-up that wraps deletes it. */
+static bool keep_aligned(struct memblock_region *r, phys_addr_t align,
+			 phys_addr_t unused)
+{
+	const phys_addr_t start = MB_ALIGN_UP(r->base, align);
+	const phys_addr_t end = MB_ALIGN_DOWN(mb_region_end(r), align);
+
+	(void)unused;
+	if (start < r->base || start >= end)
+		return false;
+	r->base = start;
+	r->size = end - start;
+	return true;
+}
+
+/**
  * memblock_trim_memory - shrink every memory region to whole @align units
  * @align: a power of two; anything else leaves memory as it is
  *
@@ -889,26 +936,6 @@ int memblock_set_node(phys_addr_t base, phys_addr_t size,
  */
 void memblock_trim_memory(phys_addr_t align)
 {
-	struct memblock_type *mem = &memblock.memory;
-	struct memblock_region *r = mem->regions;
-	unsigned long i, kept = 0;
-
-	if (!mb_is_pow2(align))
-		return;
-	for (i = 0; i < mem->cnt; i++) {
-		phys_addr_t start = MB_ALIGN_UP(r[i].base, align);
-		phys_addr_t end = MB_ALIGN_DOWN(mb_region_end(&r[i]), align);
-
-		mem->total_size -= r[i].size;
-		if (start < r[i].base || start >= end)
-			continue;
-		r[kept] = r[i];
-		r[kept].base = start;
-		r[kept].size = end - start;
-		mem->total_size += end - start;
-		kept++;
-	}
-	mem->cnt = kept;
-	if (!kept)
-		mb_set_empty(mem);
+	if (mb_is_pow2(align))
+		mb_reshape_memory(keep_aligned, align, 0);
 }
