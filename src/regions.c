@@ -240,20 +240,23 @@ static bool grow(struct mb_txn *txn, struct memblock_type *type,
 	struct memblock_region *old = type->regions;
 	const unsigned long max = type->max;
 	const bool owned = mb_state.owned[s];
-	const phys_addr_t limit = memblock.current_limit;
 	phys_addr_t bytes = (phys_addr_t)max * (2 * RGN_BYTES), at;
+	phys_addr_t lo = type == &memblock.reserved ? abase + asize : 0;
+	phys_addr_t hi = memblock.current_limit;
 
 	if (!mb_state.resize_ok || bytes / (2 * RGN_BYTES) != max ||
 	    bytes > PHYS_ADDR_MAX - PAGE_SIZE)
 		return false;
 	bytes = MB_PAGE_ALIGN(bytes);
-	if (type != &memblock.reserved ?
-		    !find_room(bytes, 0, limit, &at) :
-		    !find_room(bytes, abase + asize, limit, &at) &&
-			    !(asize && find_room(bytes, 0, MB_MIN(abase, limit),
-						 &at))) {
-		memblock_printk("memblock: %s: cannot grow\n", type->name);
-		return false;
+	/* Reserved tries above the range, then below it. */
+	while (!find_room(bytes, lo, hi, &at)) {
+		if (!lo || !asize) {
+			memblock_printk("memblock: %s: cannot grow\n",
+					type->name);
+			return false;
+		}
+		hi = MB_MIN(abase, hi);
+		lo = 0;
 	}
 	if (!txn->started) {
 		txn->started = true;
