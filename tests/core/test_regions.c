@@ -95,23 +95,32 @@ static void add_between_two_regions_merges_all_three(void **state)
 	assert_region(MEM, 0, SZ_1G, 3 * SZ_8K);
 }
 
-/* A one-byte gap keeps two regions apart; the byte itself joins them. */
-static void add_across_a_one_byte_gap_does_not_merge_until_the_byte_is_added(void **state)
+/*
+ * A one-byte gap keeps two regions apart; the byte itself joins them.
+ * Shared by memory (memblock_add) and reserved (memblock_reserve).
+ */
+static void check_one_byte_gap(int (*add)(phys_addr_t, phys_addr_t),
+			       struct memblock_type *type, int nid)
 {
 	const phys_addr_t x = SZ_1G;
 
+	assert_int_equal(add(x, SZ_4K), 0);
+	assert_int_equal(add(x + SZ_4K + 1, SZ_4K - 1), 0);
+
+	assert_type(type, 2, 2 * SZ_4K - 1);
+	assert_rgn(type, 0, x, SZ_4K, MEMBLOCK_NONE, nid);
+	assert_rgn(type, 1, x + SZ_4K + 1, SZ_4K - 1, MEMBLOCK_NONE, nid);
+
+	assert_int_equal(add(x + SZ_4K, 1), 0);
+
+	assert_type(type, 1, 2 * SZ_4K);
+	assert_rgn(type, 0, x, 2 * SZ_4K, MEMBLOCK_NONE, nid);
+}
+
+static void add_across_a_one_byte_gap_does_not_merge_until_the_byte_is_added(void **state)
+{
 	(void)state;
-	assert_int_equal(memblock_add(x, SZ_4K), 0);
-	assert_int_equal(memblock_add(x + SZ_4K + 1, SZ_4K - 1), 0);
-
-	assert_type(MEM, 2, 2 * SZ_4K - 1);
-	assert_rgn(MEM, 0, x, SZ_4K, MEMBLOCK_NONE, MAX_NUMNODES);
-	assert_rgn(MEM, 1, x + SZ_4K + 1, SZ_4K - 1, MEMBLOCK_NONE, MAX_NUMNODES);
-
-	assert_int_equal(memblock_add(x + SZ_4K, 1), 0);
-
-	assert_type(MEM, 1, 2 * SZ_4K);
-	assert_rgn(MEM, 0, x, 2 * SZ_4K, MEMBLOCK_NONE, MAX_NUMNODES);
+	check_one_byte_gap(memblock_add, MEM, MAX_NUMNODES);
 }
 
 static void add_covering_several_regions_fills_every_gap(void **state)
@@ -309,20 +318,8 @@ static void reserve_between_two_reservations_merges_all_three(void **state)
 /* The same for reservations: one byte apart stays apart, touching merges. */
 static void reserve_across_a_one_byte_gap_does_not_merge_until_the_byte_is_reserved(void **state)
 {
-	const phys_addr_t x = SZ_1G;
-
 	(void)state;
-	assert_int_equal(memblock_reserve(x, SZ_4K), 0);
-	assert_int_equal(memblock_reserve(x + SZ_4K + 1, SZ_4K - 1), 0);
-
-	assert_type(RSV, 2, 2 * SZ_4K - 1);
-	assert_rgn(RSV, 0, x, SZ_4K, MEMBLOCK_NONE, NUMA_NO_NODE);
-	assert_rgn(RSV, 1, x + SZ_4K + 1, SZ_4K - 1, MEMBLOCK_NONE, NUMA_NO_NODE);
-
-	assert_int_equal(memblock_reserve(x + SZ_4K, 1), 0);
-
-	assert_type(RSV, 1, 2 * SZ_4K);
-	assert_rgn(RSV, 0, x, 2 * SZ_4K, MEMBLOCK_NONE, NUMA_NO_NODE);
+	check_one_byte_gap(memblock_reserve, RSV, NUMA_NO_NODE);
 }
 
 static void reserve_touching_a_kernel_reservation_does_not_merge(void **state)
