@@ -135,6 +135,13 @@ struct mb_txn {
 	} saved[3];
 };
 
+/*
+ * The transaction of the call in progress. Calls do not nest (early boot
+ * is single-threaded, and growth calls the engine below this level), so
+ * one will do, and it keeps the bookkeeping off small boot stacks.
+ */
+static struct mb_txn the_txn;
+
 static struct memblock_type *array_of_slot(unsigned int slot)
 {
 #ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
@@ -444,13 +451,12 @@ static int insert_range(struct memblock_type *type, phys_addr_t base,
 int mb_insert(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 	      int nid, enum memblock_flags flags)
 {
-	struct mb_txn txn;
 	int err;
 
-	txn.started = false;
-	err = insert_range(type, base, size, nid, flags, &txn);
+	the_txn.started = false;
+	err = insert_range(type, base, size, nid, flags, &the_txn);
 	if (err)
-		txn_rollback(&txn);
+		txn_rollback(&the_txn);
 	return err;
 }
 
@@ -540,13 +546,12 @@ static int edit_range(struct memblock_type *type, phys_addr_t base,
 int mb_edit(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 	    enum mb_edit_op op, int arg)
 {
-	struct mb_txn txn;
 	int err;
 
-	txn.started = false;
-	err = edit_range(type, base, size, op, arg, &txn);
+	the_txn.started = false;
+	err = edit_range(type, base, size, op, arg, &the_txn);
 	if (err)
-		txn_rollback(&txn);
+		txn_rollback(&the_txn);
 	return err;
 }
 
@@ -554,12 +559,10 @@ int mb_edit(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 static int make_room_in_two(struct memblock_type *a, unsigned long na,
 				     struct memblock_type *b, unsigned long nb)
 {
-	struct mb_txn txn;
-
-	txn.started = false;
-	if (fit(&txn, a, na, 0, 0) && fit(&txn, b, nb, 0, 0))
+	the_txn.started = false;
+	if (fit(&the_txn, a, na, 0, 0) && fit(&the_txn, b, nb, 0, 0))
 		return 0;
-	txn_rollback(&txn);
+	txn_rollback(&the_txn);
 	return -ENOMEM;
 }
 
