@@ -859,10 +859,24 @@ static void size_zero_bottom_up_passes_over_an_empty_piece(void **state)
 	assert_type(RSV, 2, SZ_2M);
 }
 
+/* Size 0 still needs a free piece to take its address from. */
+static void size_0_allocation_without_free_memory_fails(void **state)
+{
+	(void)state;
+	assert_int_equal(memblock_add(WIN_BASE, SZ_64K), 0);
+	assert_int_equal(memblock_reserve(WIN_BASE, SZ_64K), 0);
+
+	assert_int_equal(memblock_phys_alloc(0, SZ_4K), 0);
+	memblock_set_bottom_up(true);
+	assert_int_equal(memblock_phys_alloc(0, SZ_4K), 0);
+	assert_type(RSV, 1, SZ_64K);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		MB_TEST(alloc_top_down_lands_at_the_top_and_zeroes_exactly_size_bytes),
+		MB_TEST(size_0_allocation_without_free_memory_fails),
 		MB_TEST(alloc_raw_leaves_the_contents_alone),
 		MB_TEST(alloc_below_a_plain_reservation_stays_a_separate_region),
 		MB_TEST(alloc_right_below_a_kernel_reservation_merges_with_it),

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * test_growth.c - region arrays growing by doubling (regions.c double_array).
+ * test_growth.c - region arrays growing by doubling (regions.c, grow()).
  */
 #include "harness.h"
 
@@ -382,6 +382,64 @@ static void reserve_from_zero_with_no_room_above_grows_below_the_current_limit(v
 	assert_valid();
 }
 
+/*
+ * A failed growth from an array that was itself grown: the rollback must
+ * release the array it moved to and reserve the grown one again. Memory
+ * grows once (to 2n), then a second request needs 4n and 8n; only a hole
+ * for the 4n array exists, so the second doubling fails.
+ */
+static void failed_growth_from_a_grown_array_reserves_it_again(void **state)
+{
+	const phys_addr_t a2 = PAGE_ALIGNED(2 * INIT_MEMBLOCK_MEMORY_REGIONS * REGION_SZ);
+	const phys_addr_t a4 = PAGE_ALIGNED(4 * INIT_MEMBLOCK_MEMORY_REGIONS * REGION_SZ);
+	struct memblock_region *grown;
+	struct mb_snapshot snap;
+
+	(void)state;
+	assert_int_equal(memblock_add(WIN_BASE, SZ_1M), 0);
+	memblock_allow_resize();
+	assert_int_equal(memblock_ensure_capacity(&memblock.memory,
+						  INIT_MEMBLOCK_MEMORY_REGIONS + 1), 0);
+	grown = memblock.memory.regions;
+	assert_int_equal(memblock.memory.max, 2 * INIT_MEMBLOCK_MEMORY_REGIONS);
+	assert_int_equal(memblock_env_virt_to_phys(grown), WIN_BASE + SZ_1M - a2);
+	/* Everything else reserved but a hole for the 4n array under it. */
+	assert_int_equal(memblock_reserve(WIN_BASE, SZ_1M - a2 - a4), 0);
+	mb_snapshot_take(&snap);
+
+	assert_int_equal(memblock_ensure_capacity(&memblock.memory,
+						  4 * INIT_MEMBLOCK_MEMORY_REGIONS),
+			 -ENOMEM);
+
+	assert_ptr_equal(memblock.memory.regions, grown);
+	assert_true(memblock_is_region_reserved(memblock_env_virt_to_phys(grown), a2));
+	assert_snapshot_unchanged(&snap);
+}
+
+/*
+ * With mirrored memory preferred, an array that does not fit in mirrored
+ * memory is placed in ordinary memory instead.
+ */
+static void growth_falls_back_from_mirrored_memory(void **state)
+{
+	const phys_addr_t a2 = PAGE_ALIGNED(2 * INIT_MEMBLOCK_RESERVED_REGIONS * REGION_SZ);
+
+	(void)state;
+	mirrored_kernelcore = true;
+	assert_int_equal(memblock_add(WIN_BASE, SZ_1M), 0);
+	assert_int_equal(memblock_mark_mirror(WIN_BASE + SZ_1M - SZ_2K, SZ_2K), 0);
+	memblock_allow_resize();
+
+	assert_true(a2 > SZ_2K);
+	assert_int_equal(memblock_ensure_capacity(&memblock.reserved,
+						  INIT_MEMBLOCK_RESERVED_REGIONS + 1), 0);
+
+	assert_int_equal(memblock.reserved.max, 2 * INIT_MEMBLOCK_RESERVED_REGIONS);
+	/* The highest page-aligned place below the mirrored 2K. */
+	assert_int_equal(memblock_env_virt_to_phys(memblock.reserved.regions),
+			 WIN_BASE + SZ_1M - SZ_4K - a2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -404,6 +462,8 @@ int main(void)
 		MB_TEST(add_needing_two_doublings_with_room_for_one_is_enomem_unchanged),
 		MB_TEST(add_needing_two_doublings_with_room_for_both_doubles_twice),
 		MB_TEST(reserve_from_zero_with_no_room_above_grows_below_the_current_limit),
+		MB_TEST(failed_growth_from_a_grown_array_reserves_it_again),
+		MB_TEST(growth_falls_back_from_mirrored_memory),
 	};
 
 	return MB_RUN("core/growth", tests);

@@ -797,6 +797,28 @@ static void mark_over_regions_one_byte_apart_keeps_them_apart(void **state)
 }
 
 /* The same flag edit over regions that touch exactly joins them. */
+/*
+ * A mark that makes a region joinable with the one below joins them, and
+ * the region after them, which stays apart, moves down into the freed slot.
+ */
+static void mark_that_joins_two_regions_moves_the_next_one_down(void **state)
+{
+	const phys_addr_t x = SZ_1G;
+
+	(void)state;
+	assert_int_equal(memblock_add_node(x, SZ_4K, 0, MEMBLOCK_HOTPLUG), 0);
+	assert_int_equal(memblock_add_node(x + SZ_4K, SZ_4K, 0, MEMBLOCK_NONE), 0);
+	assert_int_equal(memblock_add_node(x + SZ_8K, SZ_4K, 0, MEMBLOCK_NOMAP), 0);
+	assert_int_equal(memblock_add_node(x + SZ_16K, SZ_4K, 0, MEMBLOCK_NONE), 0);
+
+	assert_int_equal(memblock_mark_hotplug(x + SZ_4K, SZ_4K), 0);
+
+	assert_type(MEM, 3, 4 * SZ_4K);
+	assert_rgn(MEM, 0, x, SZ_8K, MEMBLOCK_HOTPLUG, 0);
+	assert_rgn(MEM, 1, x + SZ_8K, SZ_4K, MEMBLOCK_NOMAP, 0);
+	assert_rgn(MEM, 2, x + SZ_16K, SZ_4K, MEMBLOCK_NONE, 0);
+}
+
 static void mark_over_touching_regions_with_equal_flags_joins_them(void **state)
 {
 	const phys_addr_t x = SZ_1G;
@@ -1068,6 +1090,7 @@ int main(void)
 		MB_TEST(mark_across_touching_regions_merges_those_that_become_equal),
 		MB_TEST(mark_over_regions_one_byte_apart_keeps_them_apart),
 		MB_TEST(mark_over_touching_regions_with_equal_flags_joins_them),
+		MB_TEST(mark_that_joins_two_regions_moves_the_next_one_down),
 		MB_TEST(mark_mirror_without_mirrored_kernelcore_does_nothing),
 		MB_TEST(mark_mirror_with_mirrored_kernelcore_flags_and_sets_has_mirror),
 		MB_TEST(mark_and_clear_kho_scratch_round_trip),
