@@ -13,12 +13,14 @@ static void dump_array(const struct memblock_type *type)
 	for (i = 0; i < type->cnt; i++) {
 		const struct memblock_region *r = &type->regions[i];
 		const phys_addr_t last = mb_region_end(r) - 1;
+#ifdef CONFIG_NUMA
 		char node[24] = "";
 
-#ifdef CONFIG_NUMA
 		if (numa_valid_node(memblock_get_region_node(r)))
 			mb_snprintf(node, sizeof(node), " on node %d",
 				    memblock_get_region_node(r));
+#else
+		const char *node = "";
 #endif
 		memblock_printk(" %s[%#x]\t[%pa-%pa], %pa bytes%s flags: %#x\n",
 				type->name, (unsigned int)i, &r->base, &last,

@@ -257,11 +257,8 @@ static bool grow(struct mb_txn *txn, struct memblock_type *type,
 	bytes = MB_PAGE_ALIGN(bytes);
 	/* Reserved tries above the range, then below it. */
 	while (!find_room(bytes, lo, hi, &at)) {
-		if (!lo || !asize) {
-			memblock_printk("memblock: %s: cannot grow\n",
-					type->name);
+		if (!lo || !asize)
 			return false;
-		}
 		hi = MB_MIN(abase, hi);
 		lo = 0;
 	}
