@@ -3,8 +3,8 @@
  * internal.h - what the core's source files share. Never installed.
  *
  * The core is built around three pieces:
- *   - the splice engine (regions.c): every change to a region array is one
- *     splice of a window of the array, with the tail moved at most once;
+ *   - the region engine (regions.c): insertion by holes, range edits by
+ *     cut, change and join, each moving the array's tail as little as it can;
  *   - room making (regions.c): growing arrays inside a transaction that is
  *     either committed whole or rolled back to the state before it;
  *   - one free-space search (alloc.c) that allocation in both directions,
@@ -124,7 +124,7 @@ static inline unsigned int mb_array_slot(const struct memblock_type *type)
 	return type == &memblock.reserved ? 1 : 2;
 }
 
-/* --- The splice engine (regions.c) -------------------------------------- */
+/* --- The region engine (regions.c) -------------------------------------- */
 
 /* What a range edit does to the regions it covers. */
 enum mb_edit_op {

@@ -2,16 +2,15 @@
 /*
  * regions.c - the region arrays: insertion, range edits and growth.
  *
- * Every change is a splice. A binary search finds the window of regions a
- * range touches; the regions after the window (the tail) are moved once,
- * by exactly the number of slots the change adds or frees; the window is
- * then rewritten in place, back to front when it grows, so that no region
- * is overwritten before it has been read. Neighbours that became mergeable
- * are joined by one compaction pass over the changed run and its two
- * neighbours, which moves the tail a second time only when something was
- * actually joined.
+ * A binary search finds the first region a range meets. An insertion then
+ * finds the holes of the range in one pass; the usual single hole joins
+ * its neighbours in place, and the regions after it (the tail) move at
+ * most once, to open or to close one slot. A range edit cuts the regions
+ * that cross its edges, changes or deletes the ones inside (a deletion
+ * moves the tail once), and joins the changed run with its neighbours in
+ * one compaction pass, which moves the tail only when something joined.
  *
- * Room comes first. Before a splice writes anything, the array is grown
+ * Room comes first. Before a change writes anything, the array is grown
  * until the change fits. Growth happens inside a transaction (struct
  * mb_txn): every array a call moves is remembered, and if any later step
  * of the same call (or of an import that needs room in two arrays) fails,
