@@ -391,7 +391,12 @@ static void fill_hole(struct memblock_type *type, unsigned long at,
 	} else {
 		move_regions(type, at + 1, at);
 		type->cnt++;
-		r[at] = fresh;
+		/* Field by field: a struct copy could bring stack bytes along
+		 * as padding, and a rollback must leave no trace. */
+		r[at].base = base;
+		r[at].size = fresh.size;
+		r[at].flags = flags;
+		memblock_set_region_node(&r[at], nid);
 	}
 }
 
@@ -901,13 +906,14 @@ void mb_reshape_memory(bool (*keep)(struct memblock_region *r, phys_addr_t x,
 	unsigned long i, kept = 0;
 
 	for (i = 0; i < mem->cnt; i++) {
-		struct memblock_region part = r[i];
-
-		mem->total_size -= part.size;
-		if (!keep(&part, x, y))
+		mem->total_size -= r[i].size;
+		if (!keep(&r[i], x, y))
 			continue;
-		mem->total_size += part.size;
-		r[kept++] = part;
+		mem->total_size += r[i].size;
+		/* Slot to slot, so that padding bytes come along unchanged. */
+		if (kept != i)
+			r[kept] = r[i];
+		kept++;
 	}
 	mem->cnt = kept;
 	if (!kept)
