@@ -126,5 +126,5 @@ coverage:
 EXTRA_HELP += "oracle         - compare with Linux's answers on 200,000 recorded sequences (../shared/oracle)"
 .PHONY: oracle
 oracle:
-	@scripts/deps.sh check
+	@scripts/deps.sh check oracle
 	@tests/oracle/run.sh $(ORACLE_ARGS)

@@ -19,6 +19,7 @@ packages_of() {
 	clang)		echo clang lld llvm ;;
 	dtc)		echo device-tree-compiler ;;
 	coverage)	echo lcov ;;
+	oracle)		echo xz-utils python3-kconfiglib ;;
 	valgrind)	echo valgrind ;;
 	analyze)	echo cppcheck clang-tidy ;;
 	fuzz)		echo clang libclang-rt-14-dev ;;
