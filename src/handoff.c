@@ -83,13 +83,11 @@ void memblock_discard(void)
 
 	/* Reserved, then memory: slots 1 and 0. The static storage stays. */
 	for (s = 2; s-- > 0;) {
-		const struct memblock_type *type =
-			s ? &memblock.reserved : &memblock.memory;
+		const struct memblock_type *type = mb_array_of_slot(s);
 		const phys_addr_t at = memblock_env_virt_to_phys(type->regions);
 
 		if (mb_state.owned[s])
-			give_pages(at, at + MB_PAGE_ALIGN((phys_addr_t)type->max *
-							  sizeof(*type->regions)));
+			give_pages(at, at + mb_array_bytes(type->max));
 		mb_state.owned[s] = false;
 	}
 	mb_state.discarded = true;

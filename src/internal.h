@@ -124,6 +124,22 @@ static inline unsigned int mb_array_slot(const struct memblock_type *type)
 	return type == &memblock.reserved ? 1 : 2;
 }
 
+/* The array of a slot of mb_array_slot(). */
+static inline struct memblock_type *mb_array_of_slot(unsigned int slot)
+{
+#ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	if (slot == 2)
+		return &physmem;
+#endif
+	return slot ? &memblock.reserved : &memblock.memory;
+}
+
+/* Bytes of a grown array of @max regions: whole pages. */
+static inline phys_addr_t mb_array_bytes(unsigned long max)
+{
+	return MB_PAGE_ALIGN((phys_addr_t)max * sizeof(struct memblock_region));
+}
+
 /* --- The region engine (regions.c) -------------------------------------- */
 
 /* What a range edit does to the regions it covers. */

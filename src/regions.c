@@ -141,20 +141,6 @@ struct mb_txn {
  */
 static struct mb_txn the_txn;
 
-static struct memblock_type *array_of_slot(unsigned int slot)
-{
-#ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-	if (slot == 2)
-		return &physmem;
-#endif
-	return slot ? &memblock.reserved : &memblock.memory;
-}
-
-static phys_addr_t array_bytes(unsigned long max)
-{
-	return MB_PAGE_ALIGN((phys_addr_t)max * RGN_BYTES);
-}
-
 static phys_addr_t array_phys(const struct memblock_region *regions)
 {
 	return memblock_env_virt_to_phys(regions);
@@ -187,16 +173,16 @@ static void txn_rollback(struct mb_txn *txn)
 
 	for (i = 0; txn->started && i < 3; i++) {
 		const unsigned int s = order[i];
-		struct memblock_type *type = array_of_slot(s);
+		struct memblock_type *type = mb_array_of_slot(s);
 
 		/* Reserved last: the others' undoing edits it first. */
 		if (!txn->saved[s].moved)
 			continue;
 		edit_range(rsv, array_phys(type->regions),
-			   array_bytes(type->max), MB_EDIT_DROP, 0, NULL);
+			   mb_array_bytes(type->max), MB_EDIT_DROP, 0, NULL);
 		if (txn->saved[s].owned)
 			insert_range(rsv, array_phys(txn->saved[s].regions),
-				     array_bytes(txn->saved[s].max),
+				     mb_array_bytes(txn->saved[s].max),
 				     NUMA_NO_NODE, MEMBLOCK_RSRV_KERN, NULL);
 		memblock_env_memmove(txn->saved[s].regions, type->regions,
 				     type->cnt * RGN_BYTES);
@@ -285,7 +271,7 @@ static bool grow(struct mb_txn *txn, struct memblock_type *type,
 	return !insert_range(&memblock.reserved, at, bytes, NUMA_NO_NODE,
 			     MEMBLOCK_RSRV_KERN, txn) &&
 	       !(owned && edit_range(&memblock.reserved, array_phys(old),
-				     array_bytes(max), MB_EDIT_DROP, 0, txn));
+				     mb_array_bytes(max), MB_EDIT_DROP, 0, txn));
 }
 
 /* Grow @type until @slots more regions fit; false when growth failed. */
