@@ -18,45 +18,46 @@ static phys_addr_t clamp_addr(phys_addr_t x, phys_addr_t lo, phys_addr_t hi)
 }
 
 /*
- * Size 0 asks only for an address, and an empty piece of free memory can
- * supply one, even an empty piece clamped to an edge of the window. Rare
- * enough to walk every piece.
+ * The fit in the clamped piece [@s, @e]: its highest (@down) or lowest.
+ * A piece may be empty: size 0 asks only for an address, and (as in
+ * Linux) the highest aligned address of even an empty piece will do, but
+ * the lowest must lie below the piece's end.
  */
-static bool search_zero_size(const struct mb_search *q, phys_addr_t *found)
+static bool fits(const struct mb_search *q, phys_addr_t s, phys_addr_t e,
+		 phys_addr_t *found, bool down)
+{
+	phys_addr_t c;
+
+	if (e < s || e - s < q->size)
+		return false;
+	c = down ? MB_ALIGN_DOWN(e - q->size, q->align) :
+		   MB_ALIGN_UP(s, q->align);
+	if (c < s || c > e - q->size || (!down && c == e))
+		return false;
+	*found = c;
+	return true;
+}
+
+/*
+ * Size 0 takes its address from the first free range that has one, after
+ * clamping it to the window: an empty piece at an edge of the window can
+ * supply one too. Rare enough to walk every free range.
+ */
+static MB_NOINLINE bool search_zero_size(const struct mb_search *q,
+					 phys_addr_t *found)
 {
 	u64 i = q->top_down ? MEMBLOCK_ITER_END : 0;
-	phys_addr_t s, e, c;
+	phys_addr_t s, e;
 
 	for (;;) {
 		mb_walk(&i, q->nid, (int)q->flags, &memblock.memory,
 			&memblock.reserved, &s, &e, NULL, q->top_down);
 		if (i == MEMBLOCK_ITER_END)
 			return false;
-		s = clamp_addr(s, q->lo, q->hi);
-		e = clamp_addr(e, q->lo, q->hi);
-		c = q->top_down ? MB_ALIGN_DOWN(e, q->align) :
-				  MB_ALIGN_UP(s, q->align);
-		if (c >= s && (q->top_down || c < e)) {
-			*found = c;
+		if (fits(q, clamp_addr(s, q->lo, q->hi),
+			 clamp_addr(e, q->lo, q->hi), found, q->top_down))
 			return true;
-		}
 	}
-}
-
-/* The fit in the clamped piece [@s, @e): its highest (@down) or lowest. */
-static bool fits(const struct mb_search *q, phys_addr_t s, phys_addr_t e,
-		 phys_addr_t *found, bool down)
-{
-	phys_addr_t c;
-
-	if (e <= s || e - s < q->size)
-		return false;
-	c = down ? MB_ALIGN_DOWN(e - q->size, q->align) :
-		   MB_ALIGN_UP(s, q->align);
-	if (c < s || c > e - q->size)
-		return false;
-	*found = c;
-	return true;
 }
 
 /*
@@ -66,11 +67,10 @@ static bool fits(const struct mb_search *q, phys_addr_t s, phys_addr_t e,
  * between, a gap never starts above its end, so the loop tests a single
  * difference per gap before anything else.
  */
-static MB_PER_DIRECTION bool fit_between_reservations(const struct mb_search *q,
-						      phys_addr_t a,
-						      phys_addr_t b,
-						      phys_addr_t *found,
-						      const bool down)
+static MB_INLINE bool fit_between_reservations(const struct mb_search *q,
+					       phys_addr_t a, phys_addr_t b,
+					       phys_addr_t *found,
+					       const bool down)
 {
 	const struct memblock_type *rsv = &memblock.reserved;
 	const struct memblock_region *r = rsv->regions;
@@ -156,12 +156,59 @@ enum memblock_flags mb_alloc_preference(void)
 	return mb_state.mirror_seen ? MEMBLOCK_MIRROR : MEMBLOCK_NONE;
 }
 
-/* Search, then reserve what was found for the kernel, recording @nid. */
-static bool take(const struct mb_search *q, int nid, phys_addr_t *found)
+/* Search, then reserve what was found (with the node searched for) if
+ * @how asks for it. */
+static MB_INLINE bool take(const struct mb_search *q, unsigned int how,
+			   phys_addr_t *found)
 {
 	return mb_search_free(q, found) &&
-	       !mb_insert(&memblock.reserved, *found, q->size, nid,
-			  MEMBLOCK_RSRV_KERN);
+	       (!(how & MB_FIND_RESERVE) ||
+		!mb_insert(&memblock.reserved, *found, q->size, q->nid,
+			   MEMBLOCK_RSRV_KERN));
+}
+
+/**
+ * mb_find_block - the search of every block memblock takes for itself
+ * @size: bytes
+ * @align: a power of two
+ * @lo: lowest address (the first page is never handed out)
+ * @hi: exclusive upper bound; 0 or 1 mean memblock.current_limit
+ * @nid: node to take the block from, or NUMA_NO_NODE
+ * @how: MB_FIND_EXACT_NID, MB_FIND_RESERVE
+ * @found: receives the block's address
+ *
+ * Searches in memblock.bottom_up's direction: on @nid with the preferred
+ * flags, then on any node (unless MB_FIND_EXACT_NID), then both again
+ * without MIRROR if mirrored memory was preferred. With MB_FIND_RESERVE
+ * the block is reserved with MEMBLOCK_RSRV_KERN and @nid.
+ *
+ * Return: true when a block was found (and, if asked, reserved).
+ */
+bool mb_find_block(phys_addr_t size, phys_addr_t align, phys_addr_t lo,
+		   phys_addr_t hi, int nid, unsigned int how,
+		   phys_addr_t *found)
+{
+	struct mb_search q = {
+		.size = size,
+		.align = align,
+		.flags = mb_alloc_preference(),
+		.top_down = !memblock.bottom_up,
+	};
+
+	mb_search_window(&q, lo, hi);
+	for (q.nid = nid;;) {
+		if (take(&q, how, found))
+			return true;
+		if (numa_valid_node(q.nid) && !(how & MB_FIND_EXACT_NID)) {
+			q.nid = NUMA_NO_NODE;
+			continue;
+		}
+		if (!(q.flags & MEMBLOCK_MIRROR))
+			return false;
+		memblock_printk("memblock: no mirror for %pa bytes\n", &size);
+		q.flags &= ~MEMBLOCK_MIRROR;
+		q.nid = nid;
+	}
 }
 
 /**
@@ -174,10 +221,9 @@ static bool take(const struct mb_search *q, int nid, phys_addr_t *found)
  * @nid: node to take the block from, or NUMA_NO_NODE
  * @exact_nid: fail rather than take the block from another node
  *
- * Searches in memblock.bottom_up's direction: on @nid with the preferred
- * flags, then on any node, then both again without MIRROR if mirrored
- * memory was preferred. The block is reserved with MEMBLOCK_RSRV_KERN and
- * the node the search asked for. A size of 0 reserves nothing.
+ * The search is mb_find_block()'s; the block is reserved with
+ * MEMBLOCK_RSRV_KERN and the node the search asked for. A size of 0
+ * reserves nothing.
  *
  * Return: the block's physical address, or 0.
  */
@@ -185,7 +231,6 @@ phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
 				     phys_addr_t start, phys_addr_t end,
 				     int nid, bool exact_nid)
 {
-	struct mb_search q;
 	phys_addr_t found;
 
 	if (!align) {
@@ -196,24 +241,9 @@ phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
 		return 0;
 	if (!mb_nid_storable(nid))
 		nid = NUMA_NO_NODE;
-	mb_search_window(&q, start, end);
-	q.size = size;
-	q.align = align;
-	q.flags = mb_alloc_preference();
-	q.top_down = !memblock.bottom_up;
-	for (;;) {
-		q.nid = nid;
-		if (take(&q, nid, &found))
-			return found;
-		q.nid = NUMA_NO_NODE;
-		if (numa_valid_node(nid) && !exact_nid &&
-		    take(&q, NUMA_NO_NODE, &found))
-			return found;
-		if (!(q.flags & MEMBLOCK_MIRROR))
-			return 0;
-		memblock_printk("memblock: no mirror for %pa bytes\n", &size);
-		q.flags &= ~MEMBLOCK_MIRROR;
-	}
+	return mb_find_block(size, align, start, end, nid,
+			     MB_FIND_RESERVE | (exact_nid ? MB_FIND_EXACT_NID : 0),
+			     &found) ? found : 0;
 }
 
 /**
@@ -264,11 +294,13 @@ static void *alloc_virt(phys_addr_t size, phys_addr_t align,
 		 &size, &align, nid, &min_addr, &max_addr);
 	if (max_addr > memblock.current_limit)
 		max_addr = memblock.current_limit;
-	pa = memblock_alloc_range_nid(size, align, min_addr, max_addr, nid,
-				      exact_nid);
-	if (!pa && min_addr)
-		pa = memblock_alloc_range_nid(size, align, 0, max_addr, nid,
-					      exact_nid);
+	for (;;) {
+		pa = memblock_alloc_range_nid(size, align, min_addr, max_addr,
+					      nid, exact_nid);
+		if (pa || !min_addr)
+			break;
+		min_addr = 0;
+	}
 	if (!pa)
 		return NULL;
 	va = memblock_env_phys_to_virt(pa);
@@ -341,11 +373,8 @@ void *__memblock_alloc_or_panic(phys_addr_t size, phys_addr_t align,
 				const char *func)
 {
 	void *p = memblock_alloc(size, align);
-	char msg[96];
 
-	if (p)
-		return p;
-	mb_snprintf(msg, sizeof(msg), "%s: out of memory for %pa bytes\n",
-		    func, &size);
-	memblock_env_panic(msg);
+	if (!p)
+		mb_panic("%s: out of memory for %pa bytes\n", func, &size);
+	return p;
 }

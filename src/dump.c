@@ -13,18 +13,20 @@ static void dump_array(const struct memblock_type *type)
 	for (i = 0; i < type->cnt; i++) {
 		const struct memblock_region *r = &type->regions[i];
 		const phys_addr_t last = mb_region_end(r) - 1;
-#ifdef CONFIG_NUMA
-		char node[24] = "";
 
-		if (numa_valid_node(memblock_get_region_node(r)))
-			mb_snprintf(node, sizeof(node), " on node %d",
-				    memblock_get_region_node(r));
-#else
-		const char *node = "";
+#ifdef CONFIG_NUMA
+		if (numa_valid_node(memblock_get_region_node(r))) {
+			memblock_printk(" %s[%#x]\t[%pa-%pa], %pa bytes on node %d flags: %#x\n",
+					type->name, (unsigned int)i, &r->base,
+					&last, &r->size,
+					memblock_get_region_node(r),
+					(unsigned int)r->flags);
+			continue;
+		}
 #endif
-		memblock_printk(" %s[%#x]\t[%pa-%pa], %pa bytes%s flags: %#x\n",
+		memblock_printk(" %s[%#x]\t[%pa-%pa], %pa bytes flags: %#x\n",
 				type->name, (unsigned int)i, &r->base, &last,
-				&r->size, node, (unsigned int)r->flags);
+				&r->size, (unsigned int)r->flags);
 	}
 }
 

@@ -69,27 +69,30 @@ unsigned long memblock_free_all(void)
 }
 
 #ifndef CONFIG_ARCH_KEEP_MEMBLOCK
+/* The pages of a grown array; the static storage stays. */
+static void give_array(const struct memblock_type *type)
+{
+	const phys_addr_t at = memblock_env_virt_to_phys(type->regions);
+
+	if (!mb_is_boot_array(type->regions))
+		give_pages(at, at + mb_array_bytes(type->max));
+}
+
 /**
  * memblock_discard - end memblock's life
  *
  * Gives the pages of grown memory and reserved arrays to
  * memblock_env_free_pages(). From then on the arrays may only be read
  * (physmem stays as it is), and walks of memory no longer filter by node
- * or flags, as in Linux.
+ * or flags, as in Linux. A second call does nothing.
  */
 void memblock_discard(void)
 {
-	unsigned int s;
-
-	/* Reserved, then memory: slots 1 and 0. The static storage stays. */
-	for (s = 2; s-- > 0;) {
-		const struct memblock_type *type = mb_array_of_slot(s);
-		const phys_addr_t at = memblock_env_virt_to_phys(type->regions);
-
-		if (mb_state.owned[s])
-			give_pages(at, at + mb_array_bytes(type->max));
-		mb_state.owned[s] = false;
-	}
+	if (mb_state.discarded)
+		return;
+	/* Reserved first, while memory still shows what lies under it. */
+	give_array(&memblock.reserved);
+	give_array(&memblock.memory);
 	mb_state.discarded = true;
 }
 #endif

@@ -3,8 +3,10 @@
  * internal.h - what the core's source files share. Never installed.
  *
  * The core is built around three pieces:
- *   - the region engine (regions.c): insertion by holes, range edits by
- *     cut, change and join, each moving the array's tail as little as it can;
+ *   - the region engine (regions.c): one path for insertions and range
+ *     edits: fill the holes or cut the edges of the range, then change,
+ *     delete and join the run in one pass, moving the array's tail as
+ *     little as it can;
  *   - room making (regions.c): growing arrays inside a transaction that is
  *     either committed whole or rolled back to the state before it;
  *   - one free-space search (alloc.c) that allocation in both directions,
@@ -18,6 +20,8 @@
 
 /* Keep a helper out of line where measured to save code at -Os. */
 #define MB_NOINLINE __attribute__((noinline))
+/* Inline a helper into its only caller even at -Os, where measured. */
+#define MB_INLINE inline __attribute__((always_inline))
 
 /*
  * For code written once for both directions of a walk or a search, with
@@ -27,7 +31,17 @@
 #ifdef __OPTIMIZE_SIZE__
 #define MB_PER_DIRECTION MB_NOINLINE
 #else
-#define MB_PER_DIRECTION inline __attribute__((always_inline))
+#define MB_PER_DIRECTION MB_INLINE
+#endif
+
+/*
+ * For a helper with several callers on a hot path: one shared copy when
+ * optimising for size, inlined into each caller otherwise.
+ */
+#ifdef __OPTIMIZE_SIZE__
+#define MB_SHARED MB_NOINLINE
+#else
+#define MB_SHARED inline
 #endif
 
 #define MB_MIN(a, b) ((a) < (b) ? (a) : (b))
@@ -105,34 +119,20 @@ static inline unsigned long mb_pfn_floor(phys_addr_t addr)
  * @mirror_seen: some memory was marked MEMBLOCK_MIRROR
  * @kho_only: allocations must come from KHO scratch memory
  * @discarded: memblock_discard() ran; walks no longer filter memory
- * @owned: per array (mb_array_slot()), the storage came from memblock
  */
 struct mb_flags_state {
 	bool resize_ok;
 	bool mirror_seen;
 	bool kho_only;
 	bool discarded;
-	bool owned[3];
 };
 extern struct mb_flags_state mb_state;
 
-/* 0 for memory, 1 for reserved, 2 for physmem. */
-static inline unsigned int mb_array_slot(const struct memblock_type *type)
-{
-	if (type == &memblock.memory)
-		return 0;
-	return type == &memblock.reserved ? 1 : 2;
-}
-
-/* The array of a slot of mb_array_slot(). */
-static inline struct memblock_type *mb_array_of_slot(unsigned int slot)
-{
-#ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
-	if (slot == 2)
-		return &physmem;
-#endif
-	return slot ? &memblock.reserved : &memblock.memory;
-}
+/*
+ * Whether @regions is the static storage an array starts with (else it
+ * came from memblock, when the array grew).
+ */
+bool mb_is_boot_array(const struct memblock_region *regions);
 
 /* Bytes of a grown array of @max regions: whole pages. */
 static inline phys_addr_t mb_array_bytes(unsigned long max)
@@ -155,10 +155,10 @@ int mb_insert(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 int mb_edit(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 	    enum mb_edit_op op, int arg);
 void mb_set_empty(struct memblock_type *type);
-void mb_reshape_memory(bool (*keep)(struct memblock_region *r, phys_addr_t x,
-				    phys_addr_t y),
-		       phys_addr_t x, phys_addr_t y);
-bool mb_make_room(unsigned long mem_slots, unsigned long rsv_slots);
+void mb_shrink_memory(phys_addr_t lo, phys_addr_t hi, phys_addr_t align,
+		      enum memblock_flags spare);
+int mb_make_room(struct memblock_type *a, unsigned long a_slots,
+		 struct memblock_type *b, unsigned long b_slots);
 
 /* The highest power of two at or below @n, which is not 0. */
 static inline unsigned long mb_pow2_floor(unsigned long n)
@@ -180,7 +180,7 @@ static inline unsigned long mb_pow2_floor(unsigned long n)
  * probe makes it one, each later probe halves it with one comparison.
  * Inlined into the two lookups built on it (regions.c, query.c).
  */
-static inline __attribute__((always_inline)) struct memblock_region *
+static MB_INLINE struct memblock_region *
 mb_last_starting_at_or_below(const struct memblock_type *type, phys_addr_t addr)
 {
 	struct memblock_region *w = type->regions;
@@ -241,9 +241,17 @@ static inline void mb_search_window(struct mb_search *q, phys_addr_t lo,
 }
 enum memblock_flags mb_alloc_preference(void);
 
+/* What mb_find_block() does besides searching. */
+#define MB_FIND_EXACT_NID 1u	/* never fall back to another node */
+#define MB_FIND_RESERVE 2u	/* reserve the block for the kernel */
+
+bool mb_find_block(phys_addr_t size, phys_addr_t align, phys_addr_t lo,
+		   phys_addr_t hi, int nid, unsigned int how,
+		   phys_addr_t *found);
+
 /* --- Output (print.c) --------------------------------------------------- */
 
-void mb_snprintf(char *buf, size_t len, const char *fmt, ...);
+_Noreturn void mb_panic(const char *fmt, ...);
 
 /*
  * The operation trace (CONFIG_MEMBLOCK_TRACE): a line per call while

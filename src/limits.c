@@ -10,7 +10,7 @@
  * region up (NOMAP regions included), are used up. False when all of
  * memory fits in the budget.
  */
-static bool budget_end(phys_addr_t budget, phys_addr_t *at)
+static MB_INLINE bool budget_end(phys_addr_t budget, phys_addr_t *at)
 {
 	const struct memblock_type *mem = &memblock.memory;
 	unsigned long i;
@@ -45,21 +45,6 @@ void memblock_enforce_memory_limit(phys_addr_t memory_limit)
 	mb_edit(&memblock.reserved, at, PHYS_ADDR_MAX, MB_EDIT_DROP, 0);
 }
 
-/* The part of @r inside [@lo, @hi); a NOMAP region stays whole. */
-static bool keep_in_window(struct memblock_region *r, phys_addr_t lo,
-			   phys_addr_t hi)
-{
-	lo = MB_MAX(r->base, lo);
-	hi = MB_MIN(mb_region_end(r), hi);
-	if (r->flags & MEMBLOCK_NOMAP)
-		return true;
-	if (lo >= hi)
-		return false;
-	r->base = lo;
-	r->size = hi - lo;
-	return true;
-}
-
 /**
  * memblock_cap_memory_range - keep only the memory inside a window
  * @base: first address of the window
@@ -77,12 +62,12 @@ void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 	if (!size)
 		return;
 	if (!memblock.memory.total_size) {
-		memblock_printk("memblock: memory is empty, nothing to cap\n");
+		memblock_printk("memblock: no memory to cap\n");
 		return;
 	}
-	if (!mb_make_room(2, 0))
+	if (mb_make_room(&memblock.memory, 2, &memblock.memory, 0))
 		return;
-	mb_reshape_memory(keep_in_window, base, base + size);
+	mb_shrink_memory(base, base + size, 1, MEMBLOCK_NOMAP);
 	mb_edit(&memblock.reserved, 0, base, MB_EDIT_DROP, 0);
 	mb_edit(&memblock.reserved, base + size, PHYS_ADDR_MAX, MB_EDIT_DROP,
 		0);

@@ -43,6 +43,15 @@ int memblock_debug;
 
 struct mb_flags_state mb_state;
 
+bool mb_is_boot_array(const struct memblock_region *regions)
+{
+#ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	if (regions == physmem_boot_array)
+		return true;
+#endif
+	return regions == memory_boot_array || regions == reserved_boot_array;
+}
+
 /* The embedder's boot switches, unless it brings its own (memblock/env.h). */
 bool movable_node_enabled;
 #ifndef MEMBLOCK_ENV_HAVE_MIRRORED_KERNELCORE

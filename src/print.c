@@ -40,12 +40,13 @@ struct sink {
 static void put(struct sink *s, const char *str, char c, int n)
 {
 	for (; n > 0; n--) {
-		if (s->flush && s->pos == s->size) {
+		if (s->pos == s->size) {
+			if (!s->flush)
+				return;
 			memblock_env_write(s->buf, s->pos);
 			s->pos = 0;
 		}
-		if (s->pos < s->size)
-			s->buf[s->pos++] = (char)(str ? *str++ : c);
+		s->buf[s->pos++] = (char)(str ? *str++ : c);
 	}
 }
 
@@ -212,17 +213,24 @@ emit:
 	}
 }
 
-/* Format into @buf, @len > 0 bytes, cutting off what does not fit. */
+/**
+ * mb_panic - format a message and hand it to memblock_env_panic()
+ * @fmt: format, with the conversions listed at the top of print.c
+ *
+ * The message is cut off at 95 bytes. Never returns.
+ */
 MB_NO_FP_ARGS
-void mb_snprintf(char *buf, size_t len, const char *fmt, ...)
+void mb_panic(const char *fmt, ...)
 {
-	struct sink s = { .buf = buf, .size = len - 1 };
+	static char msg[96];	/* off the stack: it is the last call */
+	struct sink s = { .buf = msg, .size = sizeof(msg) - 1 };
 	mb_va_list ap;
 
 	mb_va_start(ap, fmt);
 	format(&s, fmt, &ap);
 	mb_va_end(ap);
-	buf[s.pos] = '\0';
+	msg[s.pos] = '\0';
+	memblock_env_panic(msg);
 }
 
 /**

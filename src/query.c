@@ -8,9 +8,9 @@
 /*
  * The region of @type holding @addr, or NULL. Inlined into the lookup
  * an architecture's pfn_valid() makes for every page (is_memory); the
- * others share one copy, find_region().
+ * others share the engine's search, in find_region().
  */
-static inline __attribute__((always_inline)) struct memblock_region *
+static MB_INLINE struct memblock_region *
 region_at(const struct memblock_type *type, phys_addr_t addr)
 {
 	struct memblock_region *w;
@@ -22,10 +22,14 @@ region_at(const struct memblock_type *type, phys_addr_t addr)
 	return addr - w->base < w->size ? w : NULL;
 }
 
-static MB_NOINLINE struct memblock_region *
-find_region(const struct memblock_type *type, phys_addr_t addr)
+/* The same, for the lookups that are not per page: one shared search. */
+static struct memblock_region *find_region(const struct memblock_type *type,
+					   phys_addr_t addr)
 {
-	return region_at(type, addr);
+	const unsigned long i = mb_first_ending_above(type, addr);
+
+	return i < type->cnt && type->regions[i].base <= addr ?
+		       &type->regions[i] : NULL;
 }
 
 /**

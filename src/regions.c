@@ -2,44 +2,44 @@
 /*
  * regions.c - the region arrays: insertion, range edits and growth.
  *
- * A binary search finds the first region a range meets. An insertion then
- * finds the holes of the range in one pass; the usual single hole joins
- * its neighbours in place, and the regions after it (the tail) move at
- * most once, to open or to close one slot. A range edit cuts the regions
- * that cross its edges, changes or deletes the ones inside (a deletion
- * moves the tail once), and joins the changed run with its neighbours in
- * one compaction pass, which moves the tail only when something joined.
+ * Every change of a range goes through one engine, change_range(). It
+ * finds the run of regions the range meets with a binary search, makes
+ * the run cover exactly what it must (an insertion fills the holes of the
+ * range with new regions, an edit cuts the regions that cross its edges),
+ * and then reworks the run in one compaction pass: an edit changes or
+ * deletes the regions inside, and every region joins its neighbour where
+ * the two are now one. The regions after the run (the tail) move once per
+ * new region and once more only when something was deleted or joined.
  *
  * Room comes first. Before a change writes anything, the array is grown
- * until the change fits. Growth happens inside a transaction (struct
- * mb_txn): every array a call moves is remembered, and if any later step
- * of the same call (or of an import that needs room in two arrays) fails,
- * the transaction puts every array back where it was, with the same
- * contents and the same reservations, so a refused call leaves no trace.
+ * until the change fits. Growth happens inside a transaction: every array
+ * a call moves is remembered, and if any later step of the same call (or
+ * of an import that needs room in two arrays) fails, the transaction puts
+ * every array back where it was, with the same regions and the same
+ * reservations, so a refused call leaves no trace.
  */
 #include "internal.h"
 
 #define RGN_BYTES sizeof(struct memblock_region)
 
-/* --- Small helpers ----------------------------------------------------------- */
+/* Not an edit of mb_edit(): fill the holes of the range (mb_insert()). */
+#define OP_INSERT ((enum mb_edit_op)-1)
 
-static int rgn_nid(const struct memblock_region *r)
-{
-	return memblock_get_region_node(r);
-}
+/* --- Small helpers ----------------------------------------------------------- */
 
 /* @a ends where @b starts and both carry the same flags and node. */
 static bool can_join(const struct memblock_region *a,
 		     const struct memblock_region *b)
 {
 	return mb_region_end(a) == b->base && a->flags == b->flags &&
-	       rgn_nid(a) == rgn_nid(b);
+	       memblock_get_region_node(a) == memblock_get_region_node(b);
 }
 
+/* Move regions @from..cnt - 1 to start at @to; the caller fixes cnt. */
 static void move_regions(struct memblock_type *type, unsigned long to,
 			 unsigned long from)
 {
-	if (from < type->cnt)
+	if (from < type->cnt && to != from)
 		memblock_env_memmove(&type->regions[to], &type->regions[from],
 				     (type->cnt - from) * RGN_BYTES);
 }
@@ -61,8 +61,6 @@ void mb_set_empty(struct memblock_type *type)
 	r->flags = MEMBLOCK_NONE;
 	memblock_set_region_node(r, MAX_NUMNODES);
 }
-
-/* --- Lookups ------------------------------------------------------------------- */
 
 /**
  * mb_first_ending_above - binary search by address
@@ -86,137 +84,101 @@ unsigned long mb_first_ending_above(const struct memblock_type *type,
 	return (unsigned long)(w - type->regions) + (mb_region_end(w) <= addr);
 }
 
-/* --- Joining ------------------------------------------------------------------- */
-
-/*
- * Join mergeable neighbours among regions @first..@last (inclusive, @last
- * clipped to the array), then close the gap this leaves with one move.
- */
-static void join_run(struct memblock_type *type, unsigned long first,
-		     unsigned long last)
-{
-	struct memblock_region *r = type->regions;
-	unsigned long keep = first, i;
-
-	if (last >= type->cnt)
-		last = type->cnt - 1;
-	for (i = first + 1; i <= last; i++) {
-		if (can_join(&r[keep], &r[i]))
-			r[keep].size += r[i].size;
-		else if (++keep != i)
-			r[keep] = r[i];
-	}
-	if (keep == last)
-		return;
-	move_regions(type, keep + 1, last + 1);
-	type->cnt -= last - keep;
-}
-
 /* --- Transactions ------------------------------------------------------------- */
 
-/**
- * struct mb_txn - arrays moved by one call, to put back if it fails
- * @started: the fields below are valid
- * @rsv_cnt: memblock.reserved.cnt before the call
- * @rsv_spare: the unused slots of reserved just past @rsv_cnt, which
- *	bookkeeping in place may write (a rollback leaves no trace at all)
- * @saved: per array (mb_array_slot()), its storage before the call
+/*
+ * The arrays a transaction follows, in the order a rollback undoes them:
+ * reserved last, since undoing the others edits it first.
  */
-struct mb_txn {
-	bool started;
-	unsigned long rsv_cnt;
-	struct memblock_region rsv_spare[4];
+#define TXN_MEMORY 0
+#define TXN_PHYSMEM 1
+#define TXN_RESERVED 2
+
+static unsigned int txn_slot(const struct memblock_type *type)
+{
+	if (type == &memblock.memory)
+		return TXN_MEMORY;
+	return type == &memblock.reserved ? TXN_RESERVED : TXN_PHYSMEM;
+}
+
+static MB_NOINLINE struct memblock_type *txn_array(unsigned int slot)
+{
+#ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+	if (slot == TXN_PHYSMEM)
+		return &physmem;
+#endif
+	return slot == TXN_RESERVED ? &memblock.reserved : &memblock.memory;
+}
+
+/*
+ * The transaction of the call in progress: per array (txn_slot()), the
+ * storage it had before its first growth in this call (@regions NULL:
+ * not grown). Calls do not nest (early boot is single-threaded, and growth
+ * calls the engine below this level), so one will do, and it keeps the
+ * bookkeeping off small boot stacks.
+ */
+static struct {
 	struct {
 		struct memblock_region *regions;
 		unsigned long max;
-		bool owned;
-		bool moved;
-	} saved[3];
-};
+	} was[3];
+} txn;
 
-/*
- * The transaction of the call in progress. Calls do not nest (early boot
- * is single-threaded, and growth calls the engine below this level), so
- * one will do, and it keeps the bookkeeping off small boot stacks.
- */
-static struct mb_txn the_txn;
+static MB_NOINLINE void txn_begin(void)
+{
+	txn.was[0].regions = txn.was[1].regions = txn.was[2].regions = NULL;
+}
 
 static phys_addr_t array_phys(const struct memblock_region *regions)
 {
 	return memblock_env_virt_to_phys(regions);
 }
 
-/* Spare slots of reserved a rollback restores (never past max). */
-static unsigned long spare_slots(const struct mb_txn *txn)
+static int change_range(struct memblock_type *type, phys_addr_t base,
+			phys_addr_t size, enum mb_edit_op op, int nid,
+			enum memblock_flags flags);
+
+/* Reserve (@op OP_INSERT) or release the storage of an array of @max. */
+static int book_array(enum mb_edit_op op, const struct memblock_region *at,
+		      unsigned long max)
 {
-	return MB_MIN(memblock.reserved.max - txn->rsv_cnt, 4UL);
+	return change_range(&memblock.reserved, array_phys(at),
+			    mb_array_bytes(max), op, NUMA_NO_NODE,
+			    MEMBLOCK_RSRV_KERN);
 }
 
-static int insert_range(struct memblock_type *type, phys_addr_t base,
-			phys_addr_t size, int nid, enum memblock_flags flags,
-			struct mb_txn *txn);
-static int edit_range(struct memblock_type *type, phys_addr_t base,
-		      phys_addr_t size, enum mb_edit_op op, int arg,
-		      struct mb_txn *txn);
-
 /*
- * Undo every growth of the transaction: per moved array, release the
- * array it grew into and reserve again the one it left; then every array
- * returns to its old storage, which gets the (identical) live regions
- * back in case a later array was placed over it once it was released.
+ * Undo every growth of the call: per grown array, release the storage it
+ * grew into and reserve again the one it had, which gets the (identical)
+ * live regions back in case a later array was placed over it once it was
+ * released, in txn_slot() order.
  */
-static void txn_rollback(struct mb_txn *txn)
+static int txn_rollback(void)
 {
-	static const unsigned char order[3] = { 0, 2, 1 };
-	struct memblock_type *rsv = &memblock.reserved;
-	unsigned int i;
+	const bool resize_ok = mb_state.resize_ok;
+	unsigned int s;
 
-	for (i = 0; txn->started && i < 3; i++) {
-		const unsigned int s = order[i];
-		struct memblock_type *type = mb_array_of_slot(s);
+	/* Nothing may grow while the growths are undone. */
+	mb_state.resize_ok = false;
+	for (s = 0; s < 3; s++) {
+		struct memblock_type *type = txn_array(s);
 
-		/* Reserved last: the others' undoing edits it first. */
-		if (!txn->saved[s].moved)
+		if (!txn.was[s].regions)
 			continue;
-		edit_range(rsv, array_phys(type->regions),
-			   mb_array_bytes(type->max), MB_EDIT_DROP, 0, NULL);
-		if (txn->saved[s].owned)
-			insert_range(rsv, array_phys(txn->saved[s].regions),
-				     mb_array_bytes(txn->saved[s].max),
-				     NUMA_NO_NODE, MEMBLOCK_RSRV_KERN, NULL);
-		memblock_env_memmove(txn->saved[s].regions, type->regions,
+		book_array(MB_EDIT_DROP, type->regions, type->max);
+		if (!mb_is_boot_array(txn.was[s].regions))
+			book_array(OP_INSERT, txn.was[s].regions,
+				   txn.was[s].max);
+		memblock_env_memmove(txn.was[s].regions, type->regions,
 				     type->cnt * RGN_BYTES);
-		type->regions = txn->saved[s].regions;
-		type->max = txn->saved[s].max;
-		mb_state.owned[s] = txn->saved[s].owned;
+		type->regions = txn.was[s].regions;
+		type->max = txn.was[s].max;
 	}
-	if (txn->started && rsv->cnt == txn->rsv_cnt)
-		memblock_env_memcpy(&rsv->regions[rsv->cnt], txn->rsv_spare,
-				    spare_slots(txn) * RGN_BYTES);
+	mb_state.resize_ok = resize_ok;
+	return -ENOMEM;
 }
 
 /* --- Growth -------------------------------------------------------------------- */
-
-/* Room for a new array of @bytes in [@lo, @hi), MIRROR dropped if need be. */
-static bool find_room(phys_addr_t bytes, phys_addr_t lo, phys_addr_t hi,
-		      phys_addr_t *at)
-{
-	struct mb_search q = {
-		.size = bytes,
-		.align = PAGE_SIZE,
-		.nid = NUMA_NO_NODE,
-		.flags = mb_alloc_preference(),
-		.top_down = !memblock.bottom_up,
-	};
-
-	mb_search_window(&q, lo, hi);
-	if (mb_search_free(&q, at))
-		return true;
-	if (!(q.flags & MEMBLOCK_MIRROR))
-		return false;
-	q.flags = MEMBLOCK_NONE;
-	return mb_search_free(&q, at);
-}
 
 /*
  * Double @type's capacity. Below the current limit; for reserved, above
@@ -225,66 +187,51 @@ static bool find_room(phys_addr_t bytes, phys_addr_t lo, phys_addr_t hi,
  * before the array it replaces is released, so the array being grown
  * into can never be handed out on the way.
  */
-static bool grow(struct mb_txn *txn, struct memblock_type *type,
-		 phys_addr_t abase, phys_addr_t asize)
+static bool grow(struct memblock_type *type, phys_addr_t abase,
+		 phys_addr_t asize)
 {
-	const unsigned int s = mb_array_slot(type);
+	const unsigned int s = txn_slot(type);
 	struct memblock_region *old = type->regions;
 	const unsigned long max = type->max;
-	const bool owned = mb_state.owned[s];
-	phys_addr_t bytes = (phys_addr_t)max * (2 * RGN_BYTES), at;
 	phys_addr_t lo = type == &memblock.reserved ? abase + asize : 0;
-	phys_addr_t hi = memblock.current_limit;
+	phys_addr_t hi = memblock.current_limit, at;
 
-	if (!mb_state.resize_ok || bytes / (2 * RGN_BYTES) != max ||
-	    bytes > PHYS_ADDR_MAX - PAGE_SIZE)
+	/* Past this, the size of the doubled array could wrap. */
+	if (!mb_state.resize_ok || max > PHYS_ADDR_MAX / (4 * RGN_BYTES))
 		return false;
-	bytes = MB_PAGE_ALIGN(bytes);
-	/* Reserved tries above the range, then below it. */
-	while (!find_room(bytes, lo, hi, &at)) {
-		if (!lo || !asize)
+	/* Reserved tries above the range, then below it (every caller with
+	 * an empty range passes base 0 too). */
+	while (!mb_find_block(mb_array_bytes(2 * max), PAGE_SIZE, lo, hi,
+			      NUMA_NO_NODE, 0, &at)) {
+		if (!lo)
 			return false;
 		hi = MB_MIN(abase, hi);
 		lo = 0;
 	}
-	if (!txn->started) {
-		txn->started = true;
-		txn->saved[0].moved = txn->saved[1].moved = false;
-		txn->saved[2].moved = false;
-		txn->rsv_cnt = memblock.reserved.cnt;
-		memblock_env_memcpy(txn->rsv_spare,
-				    &memblock.reserved.regions[txn->rsv_cnt],
-				    spare_slots(txn) * RGN_BYTES);
-	}
-	if (!txn->saved[s].moved) {
-		txn->saved[s].regions = old;
-		txn->saved[s].max = max;
-		txn->saved[s].owned = owned;
-		txn->saved[s].moved = true;
+	if (!txn.was[s].regions) {
+		txn.was[s].regions = old;
+		txn.was[s].max = max;
 	}
 	type->regions = memblock_env_phys_to_virt(at);
 	memblock_env_memcpy(type->regions, old, max * RGN_BYTES);
-	type->max = max * 2;
-	mb_state.owned[s] = true;
+	type->max = 2 * max;
 	mb_trace("memblock: %s: %lu regions at %pa\n", type->name, type->max,
 		 &at);
-	return !insert_range(&memblock.reserved, at, bytes, NUMA_NO_NODE,
-			     MEMBLOCK_RSRV_KERN, txn) &&
-	       !(owned && edit_range(&memblock.reserved, array_phys(old),
-				     mb_array_bytes(max), MB_EDIT_DROP, 0, txn));
+	return !book_array(OP_INSERT, type->regions, type->max) &&
+	       (mb_is_boot_array(old) || !book_array(MB_EDIT_DROP, old, max));
 }
 
 /* Grow @type until @slots more regions fit; false when growth failed. */
-static bool fit(struct mb_txn *txn, struct memblock_type *type,
-		unsigned long slots, phys_addr_t abase, phys_addr_t asize)
+static MB_INLINE bool fit(struct memblock_type *type, unsigned long slots,
+			  phys_addr_t abase, phys_addr_t asize)
 {
 	while (type->cnt + slots > type->max)
-		if (!txn || !grow(txn, type, abase, asize))
+		if (!grow(type, abase, asize))
 			return false;
 	return true;
 }
 
-/* --- Insertion ----------------------------------------------------------------- */
+/* --- The engine ---------------------------------------------------------------- */
 
 static bool attrs_differ(const struct memblock_region *r, int nid,
 			 enum memblock_flags flags)
@@ -298,128 +245,199 @@ static bool attrs_differ(const struct memblock_region *r, int nid,
 	return flags && flags != r->flags;
 }
 
-/**
- * struct holes - the parts of a range that no region covers
- * @count: how many separate holes
- * @bytes: their total size
- * @first: where the lowest one starts
- * @first_end: where it ends
- * @first_at: the index a region there would take
- */
-struct holes {
-	unsigned long count, first_at;
-	phys_addr_t bytes, first, first_end;
-};
-
 /*
- * Find the holes of [@base, @end) in @type, warning (@warn) where a hole
- * meets, from below, a region it overlaps with other attributes.
+ * The holes of [@pos, @end) in @type, the parts no region covers, from
+ * region @i (the first ending above @pos) on. Warns where a hole meets,
+ * from below, a region it overlaps with other attributes.
  */
-static void find_holes(const struct memblock_type *type, phys_addr_t base,
-		       phys_addr_t end, int nid, enum memblock_flags flags,
-		       struct holes *h, bool warn)
+static unsigned long count_holes(const struct memblock_type *type,
+				 unsigned long i, phys_addr_t pos,
+				 phys_addr_t end, int nid,
+				 enum memblock_flags flags)
 {
 	const struct memblock_region *r = type->regions;
-	unsigned long i = mb_first_ending_above(type, base);
-	phys_addr_t pos = base;
+	unsigned long holes = 0;
 
-	h->count = 0;
-	h->bytes = 0;
-	for (;; i++) {
+	for (; pos < end; pos = mb_region_end(&r[i++])) {
 		const phys_addr_t stop =
 			i < type->cnt ? MB_MIN(r[i].base, end) : end;
 
-		if (stop > pos) {
-			if (!h->count++) {
-				h->first = pos;
-				h->first_end = stop;
-				h->first_at = i;
-			}
-			h->bytes += stop - pos;
-			if (warn && stop < end && attrs_differ(&r[i], nid, flags))
-				memblock_printk("memblock: %s: %pa: node or flags differ\n",
-						type->name, &r[i].base);
-		}
-		if (stop >= end)
-			return;
-		pos = mb_region_end(&r[i]);
+		if (stop <= pos)
+			continue;
+		holes++;
+		if (stop < end && attrs_differ(&r[i], nid, flags))
+			memblock_printk("memblock: %s: %pa: node or flags differ\n",
+					type->name, &r[i].base);
+		if (stop == end)
+			break;
 	}
+	return holes;
 }
 
 /*
- * Make [@base, @end), which no region covers, a region at index @at: it
- * joins its neighbours in place where it can, and the tail moves only to
- * open or to close one slot.
+ * Fill the holes of [@pos, @end) with regions, from region @i (the first
+ * ending above @pos) on. A hole next to a region it can join widens that
+ * region in place, and only a hole that joins neither neighbour opens a
+ * slot; rework_run() joins a hole that closes the gap between two.
+ *
+ * Return: the index just past the regions the range now meets.
  */
-static void fill_hole(struct memblock_type *type, unsigned long at,
-		      phys_addr_t base, phys_addr_t end, int nid,
-		      enum memblock_flags flags)
+static unsigned long fill_holes(struct memblock_type *type, unsigned long i,
+				phys_addr_t pos, phys_addr_t end, int nid,
+				enum memblock_flags flags)
 {
 	struct memblock_region *r = type->regions;
-	struct memblock_region fresh = {
-		.base = base, .size = end - base, .flags = flags,
-	};
-	bool to_prev, to_next;
 
-	memblock_set_region_node(&fresh, nid);
-	to_prev = at && can_join(&r[at - 1], &fresh);
-	to_next = at < type->cnt && can_join(&fresh, &r[at]);
-	if (to_prev) {
-		r[at - 1].size += fresh.size;
-		if (!to_next)
-			return;
-		r[at - 1].size += r[at].size;
-		move_regions(type, at, at + 1);
-		type->cnt--;
-	} else if (to_next) {
-		r[at].base = base;
-		r[at].size += fresh.size;
-	} else {
-		move_regions(type, at + 1, at);
-		type->cnt++;
-		/* Field by field: a struct copy could bring stack bytes along
-		 * as padding, and a rollback must leave no trace. */
-		r[at].base = base;
-		r[at].size = fresh.size;
-		r[at].flags = flags;
-		memblock_set_region_node(&r[at], nid);
+	while (pos < end) {
+		const phys_addr_t stop =
+			i < type->cnt ? MB_MIN(r[i].base, end) : end;
+		struct memblock_region fresh = {
+			.base = pos, .size = stop - pos, .flags = flags,
+		};
+
+		if (stop > pos) {
+			memblock_set_region_node(&fresh, nid);
+			type->total_size += fresh.size;
+			if (i && can_join(&r[i - 1], &fresh)) {
+				r[i - 1].size += fresh.size;
+				pos = stop;
+				continue;
+			}
+			if (i < type->cnt && can_join(&fresh, &r[i])) {
+				r[i].base = pos;
+				r[i].size += fresh.size;
+			} else {
+				move_regions(type, i + 1, i);
+				type->cnt++;
+				/* Field by field: a struct copy could bring
+				 * stack bytes along as padding, and a rollback
+				 * must leave no trace. */
+				r[i].base = pos;
+				r[i].size = fresh.size;
+				r[i].flags = flags;
+				memblock_set_region_node(&r[i], nid);
+			}
+		}
+		pos = mb_region_end(&r[i++]);
 	}
+	return i;
 }
 
-static int insert_range(struct memblock_type *type, phys_addr_t base,
-			phys_addr_t size, int nid, enum memblock_flags flags,
-			struct mb_txn *txn)
+/* Cut region @i in two at @addr, which lies strictly inside it. */
+static void split_region(struct memblock_type *type, unsigned long i,
+			 phys_addr_t addr)
 {
-	struct holes h;
-	unsigned long holes;
+	struct memblock_region *r = type->regions;
+
+	move_regions(type, i + 1, i);
+	type->cnt++;
+	r[i].size = addr - r[i].base;
+	r[i + 1].size -= r[i].size;
+	r[i + 1].base = addr;
+}
+
+/*
+ * Carry out @op on regions @lo..@hi - 1 and join the result with its
+ * neighbours, compacting regions @lo - 1..@hi in one pass; the tail then
+ * moves once, and only when something was deleted or joined.
+ */
+static void rework_run(struct memblock_type *type, unsigned long lo,
+		       unsigned long hi, enum mb_edit_op op, int nid,
+		       enum memblock_flags flags)
+{
+	struct memblock_region *r = type->regions;
+	const unsigned long first = lo ? lo - 1 : 0;
+	const unsigned long last = MB_MIN(hi + 1, type->cnt);
+	unsigned long kept = first, i;
+
+	for (i = first; i < last; i++) {
+		if (i >= lo && i < hi) {
+			if (op == MB_EDIT_DROP) {
+				type->total_size -= r[i].size;
+				continue;
+			}
+			if (op == MB_EDIT_SET_FLAGS)
+				r[i].flags |= flags;
+			else if (op == MB_EDIT_CLEAR_FLAGS)
+				r[i].flags &= ~flags;
+			else if (op == MB_EDIT_SET_NID)
+				memblock_set_region_node(&r[i], nid);
+		}
+		if (kept > first && can_join(&r[kept - 1], &r[i]))
+			r[kept - 1].size += r[i].size;
+		else if (kept++ != i)
+			r[kept - 1] = r[i];
+	}
+	move_regions(type, kept, last);
+	type->cnt -= last - kept;
+	if (!type->cnt)
+		mb_set_empty(type);
+}
+
+/*
+ * The engine: insert (OP_INSERT: regions of @nid and @flags in the holes
+ * of the range) or edit (@op on the regions inside the range, with @flags
+ * or @nid) a range of @type, growing @type first if it must.
+ */
+static int change_range(struct memblock_type *type, phys_addr_t base,
+			phys_addr_t size, enum mb_edit_op op, int nid,
+			enum memblock_flags flags)
+{
+	const struct memblock_region *r;
+	unsigned long lo, hi, need = 2;
 	phys_addr_t end;
 
 	size = mb_clip(base, size);
 	if (!size)
 		return 0;
 	end = base + size;
-	if (!type->regions[0].size) {
+	if (op == OP_INSERT && !type->regions[0].size) {
 		/* Empty, whatever cnt says: the range becomes region 0. */
 		type->cnt = 0;
 		type->total_size = 0;
 	}
-	find_holes(type, base, end, nid, flags, &h, true);
-	if (!h.count)
-		return 0;
-	if (type->cnt + h.count > type->max) {
-		if (!fit(txn, type, h.count, base, size))
-			return -ENOMEM;
-		/* A grown reserved array may have landed inside the range. */
-		find_holes(type, base, end, nid, flags, &h, false);
-	}
-	type->total_size += h.bytes;
-	/* Fill the holes from the lowest up; usually there is just one. */
-	for (holes = h.count;; ) {
-		fill_hole(type, h.first_at, h.first, h.first_end, nid, flags);
-		if (!--holes)
+	lo = mb_first_ending_above(type, base);
+	/* An edit wants two free slots, cuts or not, as in Linux. */
+	if (op == OP_INSERT) {
+		need = count_holes(type, lo, base, end, nid, flags);
+		if (!need)
 			return 0;
-		find_holes(type, h.first_end, end, nid, flags, &h, false);
 	}
+	if (type->cnt + need > type->max) {
+		/* A rollback cannot grow, and finds the room it needs. */
+		if (!fit(type, need, base, size))
+			return -ENOMEM;
+		/* A grown reserved array may have landed below the range. */
+		lo = mb_first_ending_above(type, base);
+	}
+	r = type->regions;
+	if (op == OP_INSERT) {
+		hi = fill_holes(type, lo, base, end, nid, flags);
+	} else {
+		for (hi = lo; hi < type->cnt && r[hi].base < end; hi++)
+			;
+		if (lo == hi)
+			return 0;
+		if (r[lo].base < base) {
+			split_region(type, lo++, base);
+			hi++;
+		}
+		if (mb_region_end(&r[hi - 1]) > end)
+			split_region(type, hi - 1, end);
+	}
+	rework_run(type, lo, hi, op, nid, flags);
+	return 0;
+}
+
+/* change_range() as a transaction of its own. */
+static MB_SHARED int change_all_or_nothing(struct memblock_type *type,
+					   phys_addr_t base, phys_addr_t size,
+					   enum mb_edit_op op, int nid,
+					   enum memblock_flags flags)
+{
+	txn_begin();
+	return change_range(type, base, size, op, nid, flags) ?
+		       txn_rollback() : 0;
 }
 
 /**
@@ -438,82 +456,7 @@ static int insert_range(struct memblock_type *type, phys_addr_t base,
 int mb_insert(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 	      int nid, enum memblock_flags flags)
 {
-	int err;
-
-	the_txn.started = false;
-	err = insert_range(type, base, size, nid, flags, &the_txn);
-	if (err)
-		txn_rollback(&the_txn);
-	return err;
-}
-
-/* --- Range edits --------------------------------------------------------------- */
-
-static void apply_op(struct memblock_region *r, enum mb_edit_op op, int arg)
-{
-	if (op == MB_EDIT_SET_FLAGS)
-		r->flags |= (enum memblock_flags)arg;
-	else if (op == MB_EDIT_CLEAR_FLAGS)
-		r->flags &= ~(enum memblock_flags)arg;
-	else
-		memblock_set_region_node(r, arg);
-}
-
-/* Cut region @i in two at @addr, which lies strictly inside it. */
-static void split_region(struct memblock_type *type, unsigned long i,
-			 phys_addr_t addr)
-{
-	struct memblock_region *r = type->regions;
-
-	move_regions(type, i + 1, i);
-	type->cnt++;
-	r[i].size = addr - r[i].base;
-	r[i + 1].size -= r[i].size;
-	r[i + 1].base = addr;
-}
-
-static int edit_range(struct memblock_type *type, phys_addr_t base,
-		      phys_addr_t size, enum mb_edit_op op, int arg,
-		      struct mb_txn *txn)
-{
-	const struct memblock_region *r;
-	unsigned long lo, hi, i;
-	phys_addr_t end;
-
-	size = mb_clip(base, size);
-	if (!size)
-		return 0;
-	if (txn && !fit(txn, type, 2, base, size))
-		return -ENOMEM;
-	r = type->regions;
-	end = base + size;
-	lo = mb_first_ending_above(type, base);
-	for (hi = lo; hi < type->cnt && r[hi].base < end; hi++)
-		;
-	if (lo == hi)
-		return 0;
-	/* Cuts take up to two slots; a rollback (no @txn) checks it has them. */
-	if (!txn && type->cnt + 2 > type->max)
-		return -ENOMEM;
-	if (r[lo].base < base) {
-		split_region(type, lo++, base);
-		hi++;
-	}
-	if (mb_region_end(&r[hi - 1]) > end)
-		split_region(type, hi - 1, end);
-	if (op == MB_EDIT_DROP) {
-		for (i = lo; i < hi; i++)
-			type->total_size -= r[i].size;
-		move_regions(type, lo, hi);
-		type->cnt -= hi - lo;
-		if (!type->cnt)
-			mb_set_empty(type);
-		return 0;
-	}
-	for (i = lo; i < hi; i++)
-		apply_op(&type->regions[i], op, arg);
-	join_run(type, lo ? lo - 1 : 0, hi);
-	return 0;
+	return change_all_or_nothing(type, base, size, OP_INSERT, nid, flags);
 }
 
 /**
@@ -533,41 +476,32 @@ static int edit_range(struct memblock_type *type, phys_addr_t base,
 int mb_edit(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 	    enum mb_edit_op op, int arg)
 {
-	int err;
-
-	the_txn.started = false;
-	err = edit_range(type, base, size, op, arg, &the_txn);
-	if (err)
-		txn_rollback(&the_txn);
-	return err;
-}
-
-/* Room in two arrays, all or nothing. */
-static int make_room_in_two(struct memblock_type *a, unsigned long na,
-				     struct memblock_type *b, unsigned long nb)
-{
-	the_txn.started = false;
-	if (fit(&the_txn, a, na, 0, 0) && fit(&the_txn, b, nb, 0, 0))
-		return 0;
-	txn_rollback(&the_txn);
-	return -ENOMEM;
+	return change_all_or_nothing(type, base, size, op, arg,
+				     (enum memblock_flags)arg);
 }
 
 /**
- * mb_make_room - grow memory and reserved for a batch of changes
- * @mem_slots: free slots wanted in memblock.memory
- * @rsv_slots: free slots wanted in memblock.reserved
+ * mb_make_room - grow two arrays for a batch of changes, all or nothing
+ * @a: the array grown first
+ * @a_slots: free slots wanted in @a
+ * @b: the array grown next (may be @a)
+ * @b_slots: free slots wanted in @b
  *
- * All or nothing: when either array cannot grow enough, both are left as
- * they were.
+ * When either array cannot grow enough, both are left as they were.
+ * Growing memory reserves its new array, so memory goes first when both
+ * change.
  *
- * Return: true when both arrays have the room.
+ * Return: 0, or -ENOMEM.
  */
-bool mb_make_room(unsigned long mem_slots, unsigned long rsv_slots)
+int mb_make_room(struct memblock_type *a, unsigned long a_slots,
+		 struct memblock_type *b, unsigned long b_slots)
 {
-	return !make_room_in_two(&memblock.memory, mem_slots,
-					  &memblock.reserved, rsv_slots);
+	txn_begin();
+	if (fit(a, a_slots, 0, 0) && fit(b, b_slots, 0, 0))
+		return 0;
+	return txn_rollback();
 }
+
 /**
  * memblock_ensure_capacity - make room for regions ahead of time
  * @type: &memblock.memory, &memblock.reserved or &physmem
@@ -581,8 +515,9 @@ bool mb_make_room(unsigned long mem_slots, unsigned long rsv_slots)
 int memblock_ensure_capacity(struct memblock_type *type,
 			     unsigned long free_slots)
 {
-	return make_room_in_two(type, free_slots, type, 0);
+	return mb_make_room(type, free_slots, type, 0);
 }
+
 /* --- The public calls ----------------------------------------------------------- */
 
 /**
@@ -874,28 +809,37 @@ int memblock_set_node(phys_addr_t base, phys_addr_t size,
 }
 
 /**
- * mb_reshape_memory - cut every memory region down, in one pass
- * @keep: shrinks a region in place and returns true, or returns false to
- *	delete it; it never moves a region past its neighbours
- * @x: first argument of @keep
- * @y: second argument of @keep
+ * mb_shrink_memory - cut every memory region down, in one pass
+ * @lo: first address of the window to keep
+ * @hi: end of that window (exclusive)
+ * @align: a power of two: each region keeps the whole units of it it holds
+ * @spare: regions with any of these flags stay whole
  *
- * total_size follows exactly. Cuts never make neighbours mergeable, so
- * nothing is joined; the array needs no room.
+ * A region left with nothing (or whose base rounds up past the top of
+ * the address space) is deleted. total_size follows exactly. Cuts never
+ * make neighbours mergeable, so nothing is joined; the array needs no
+ * room.
  */
-void mb_reshape_memory(bool (*keep)(struct memblock_region *r, phys_addr_t x,
-				    phys_addr_t y),
-		       phys_addr_t x, phys_addr_t y)
+void mb_shrink_memory(phys_addr_t lo, phys_addr_t hi, phys_addr_t align,
+		      enum memblock_flags spare)
 {
 	struct memblock_type *mem = &memblock.memory;
 	struct memblock_region *r = mem->regions;
 	unsigned long i, kept = 0;
 
 	for (i = 0; i < mem->cnt; i++) {
-		mem->total_size -= r[i].size;
-		if (!keep(&r[i], x, y))
-			continue;
-		mem->total_size += r[i].size;
+		const phys_addr_t start = MB_MAX(MB_ALIGN_UP(r[i].base, align), lo);
+		const phys_addr_t end =
+			MB_MIN(MB_ALIGN_DOWN(mb_region_end(&r[i]), align), hi);
+
+		if (!(r[i].flags & spare)) {
+			mem->total_size -= r[i].size;
+			if (start < r[i].base || start >= end)
+				continue;
+			r[i].base = start;
+			r[i].size = end - start;
+			mem->total_size += r[i].size;
+		}
 		/* Slot to slot, so that padding bytes come along unchanged. */
 		if (kept != i)
 			r[kept] = r[i];
@@ -904,21 +848,6 @@ void mb_reshape_memory(bool (*keep)(struct memblock_region *r, phys_addr_t x,
 	mem->cnt = kept;
 	if (!kept)
 		mb_set_empty(mem);
-}
-
-/* Whole @align units of @r; a round-up that wraps deletes it. */
-static bool keep_aligned(struct memblock_region *r, phys_addr_t align,
-			 phys_addr_t unused)
-{
-	const phys_addr_t start = MB_ALIGN_UP(r->base, align);
-	const phys_addr_t end = MB_ALIGN_DOWN(mb_region_end(r), align);
-
-	(void)unused;
-	if (start < r->base || start >= end)
-		return false;
-	r->base = start;
-	r->size = end - start;
-	return true;
 }
 
 /**
@@ -931,5 +860,5 @@ static bool keep_aligned(struct memblock_region *r, phys_addr_t align,
 void memblock_trim_memory(phys_addr_t align)
 {
 	if (mb_is_pow2(align))
-		mb_reshape_memory(keep_aligned, align, 0);
+		mb_shrink_memory(0, PHYS_ADDR_MAX, align, MEMBLOCK_NONE);
 }

@@ -249,7 +249,7 @@ static int make_room(const struct fw_ctx *ctx)
 	    has_room(&memblock.reserved, rsv))
 		return 0;
 	/* Memory first: growing it reserves its new array. */
-	return mb_make_room(mem, rsv) ? 0 : -ENOMEM;
+	return mb_make_room(&memblock.memory, mem, &memblock.reserved, rsv);
 }
 
 /**

@@ -99,8 +99,8 @@ extern char test_panic_msg[256];
 /*
  * Copy of the whole state, to prove that a failed call changed nothing:
  * struct memblock (every header: cnt, max, total_size, where each array
- * lives), every slot up to max of both arrays, and physmem, header and
- * array, where it exists.
+ * lives), the live slots of both arrays (slot 0 of an empty one too), and
+ * physmem, header and array, where it exists.
  */
 #define MB_SNAPSHOT_SLOTS 512
 struct mb_snapshot {

@@ -417,6 +417,26 @@ static void failed_growth_from_a_grown_array_reserves_it_again(void **state)
 }
 
 /*
+ * Room for exactly the slots asked for is enough: an array that would be
+ * full to the last slot afterwards does not grow.
+ */
+static void ensure_capacity_with_exactly_enough_room_does_not_grow(void **state)
+{
+	struct memblock_region *before;
+
+	(void)state;
+	assert_int_equal(memblock_add(WIN_BASE, SZ_1M), 0);
+	memblock_allow_resize();
+	before = memblock.memory.regions;
+
+	assert_int_equal(memblock_ensure_capacity(&memblock.memory,
+						  INIT_MEMBLOCK_MEMORY_REGIONS - 1), 0);
+	assert_int_equal(memblock.memory.max, INIT_MEMBLOCK_MEMORY_REGIONS);
+	assert_ptr_equal(memblock.memory.regions, before);
+	assert_int_equal(memblock.reserved.cnt, 0);
+}
+
+/*
  * With mirrored memory preferred, an array that does not fit in mirrored
  * memory is placed in ordinary memory instead.
  */
@@ -463,6 +483,7 @@ int main(void)
 		MB_TEST(add_needing_two_doublings_with_room_for_both_doubles_twice),
 		MB_TEST(reserve_from_zero_with_no_room_above_grows_below_the_current_limit),
 		MB_TEST(failed_growth_from_a_grown_array_reserves_it_again),
+		MB_TEST(ensure_capacity_with_exactly_enough_room_does_not_grow),
 		MB_TEST(growth_falls_back_from_mirrored_memory),
 	};
 

@@ -163,6 +163,10 @@ static void discard_hands_over_the_pages_of_grown_arrays(void **state)
 
 	assert_int_equal(test_nr_handoffs, 1);
 	assert_handoff(0, PFN(array), array_sz / PAGE_SIZE);
+
+	/* Once only: a second call has nothing left to give. */
+	memblock_discard();
+	assert_int_equal(test_nr_handoffs, 1);
 }
 #endif
 

@@ -212,6 +212,23 @@ static void add_of_size_zero_does_nothing(void **state)
 	assert_snapshot_unchanged(&snap);
 }
 
+/*
+ * An array whose slot 0 is empty is empty, whatever cnt says (a table set
+ * up by hand as Linux's static ones once were, with cnt 1): the range
+ * becomes region 0 and cnt and total_size start afresh.
+ */
+static void add_to_an_array_with_an_empty_slot_zero_starts_it_afresh(void **state)
+{
+	(void)state;
+	memblock.memory.cnt = 1;
+	memblock.memory.total_size = SZ_4K;
+
+	assert_int_equal(memblock_add(SZ_1G, SZ_1M), 0);
+
+	assert_type(MEM, 1, SZ_1M);
+	assert_rgn(MEM, 0, SZ_1G, SZ_1M, MEMBLOCK_NONE, MAX_NUMNODES);
+}
+
 #ifdef CONFIG_NUMA
 static void add_node_with_a_node_out_of_range_is_einval_and_changes_nothing(void **state)
 {
@@ -1034,6 +1051,7 @@ int main(void)
 		MB_TEST(add_next_to_add_node_with_no_node_merges_only_without_numa),
 		MB_TEST(add_near_phys_addr_max_is_capped_below_the_last_byte),
 		MB_TEST(add_of_size_zero_does_nothing),
+		MB_TEST(add_to_an_array_with_an_empty_slot_zero_starts_it_afresh),
 #ifdef CONFIG_NUMA
 		MB_TEST(add_node_with_a_node_out_of_range_is_einval_and_changes_nothing),
 		MB_TEST(add_node_accepts_no_node_and_max_numnodes),
