@@ -196,8 +196,10 @@ static bool grow(struct memblock_type *type, phys_addr_t abase,
 	phys_addr_t lo = type == &memblock.reserved ? abase + asize : 0;
 	phys_addr_t hi = memblock.current_limit, at;
 
-	/* Past this, the size of the doubled array could wrap. */
-	if (!mb_state.resize_ok || max > PHYS_ADDR_MAX / (4 * RGN_BYTES))
+	/* From 2^(bits - 7) regions on, the doubled array's size (regions
+	 * are at most 32 bytes) could wrap phys_addr_t. */
+	if (!mb_state.resize_ok ||
+	    (phys_addr_t)max >> (8 * sizeof(phys_addr_t) - 7))
 		return false;
 	/* Reserved tries above the range, then below it (every caller with
 	 * an empty range passes base 0 too). */
