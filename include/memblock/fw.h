@@ -20,7 +20,9 @@
  *               phys_addr_t build the importers clip instead: the part of
  *               an entry at or above PHYS_ADDR_MAX is dropped, and an entry
  *               wholly above it is ignored (counted in stats->ignored)
- *   -EEXIST     entries of different types overlap
+ *   -EEXIST     UEFI descriptors of different types overlap (E820 and
+ *               multiboot tables are sanitized instead); FDT memory
+ *               ranges of different nodes or hotplug settings overlap
  *   -ENOMEM     memblock cannot hold the result (array full, no growth)
  *   -ENOSPC     an exporter's buffer is too small
  *   -ENOENT     placement found no room; a multiboot 2 structure without

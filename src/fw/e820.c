@@ -5,7 +5,8 @@
  * Entries are 20 bytes (u64 addr, u64 size, u32 type) or 24 bytes with the
  * ACPI 3.0 extended attributes (u32; bit 0 clear: ignore the entry), all
  * little-endian. RAM becomes memory; every other type is reserved but not
- * memory. See docs/firmware.md for the reasons.
+ * memory; where entries overlap, the largest type wins. See
+ * docs/firmware.md for the reasons.
  */
 #include <memblock/config.h>
 
@@ -35,17 +36,6 @@ static void e820_read(const struct e820_table *t, size_t i,
 		  !(fw_le32(p + 20) & E820_ATTR_ENABLED);
 }
 
-static bool e820_next(const void *arg, size_t *cursor,
-		      struct fw_typed_entry *e)
-{
-	const struct e820_table *t = arg;
-
-	if (*cursor >= t->nr_entries)
-		return false;
-	e820_read(t, (*cursor)++, e);
-	return true;
-}
-
 /* RAM is memory; everything else, known or not, is kept out of use. */
 static unsigned int e820_action(uint32_t type)
 {
@@ -67,12 +57,15 @@ static int e820_walk(struct fw_ctx *ctx, const void *arg)
 				     "extended attributes: not enabled");
 			continue;
 		}
-		err = mb_fw_emit(ctx, e.base, e.size, e820_action(e.type),
-				 MAX_NUMNODES);
+		/* Where entries overlap, the largest type wins (Linux's
+		 * sanitizing): reserved beats RAM, soft-reserved everything. */
+		err = mb_fw_emit_ranked(ctx, e.base, e.size,
+					e820_action(e.type), MAX_NUMNODES,
+					e.type);
 		if (err)
 			return err;
 	}
-	return ctx->apply ? 0 : mb_fw_check_overlaps(t, e820_next);
+	return 0;
 }
 
 /**
@@ -85,18 +78,19 @@ static int e820_walk(struct fw_ctx *ctx, const void *arg)
  * Type 1 (RAM) is added as memory (node unknown). Every other type, known
  * (reserved, ACPI, NVS, unusable, PMEM, PRAM, soft-reserved) or not, is
  * reserved but not added as memory. A 24-byte entry whose attribute bit 0
- * is clear, and a zero-length entry, are ignored. Entries of one type may
- * overlap; entries of different types may not. In a 32-bit phys_addr_t
- * build the part of an entry above PHYS_ADDR_MAX is dropped.
+ * is clear, and a zero-length entry, are ignored. Where entries overlap,
+ * the table is read as Linux sanitizes it: each piece takes the largest
+ * type among the entries over it (reserved beats RAM, soft-reserved beats
+ * everything). In a 32-bit phys_addr_t build the part of an entry above
+ * PHYS_ADDR_MAX is dropped.
  *
  * The whole table is checked before memblock changes.
  *
  * Context: early boot, single-threaded, before memblock_discard().
  *
  * Return: 0; -EINVAL for a NULL @table with entries or an @entry_size other
- * than 20 or 24; -ERANGE for an entry that wraps past 2^64; -EEXIST for
- * overlapping entries of different types; -ENOMEM when the region arrays
- * cannot hold the result. On error memblock is unchanged (with -ENOMEM
+ * than 20 or 24; -ERANGE for an entry that wraps past 2^64; -ENOMEM when
+ * the region arrays cannot hold the result. On error memblock is unchanged (with -ENOMEM
  * after growth was allowed, only the arrays may have grown).
  */
 int memblock_import_e820(const void *table, size_t nr_entries,

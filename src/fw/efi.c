@@ -141,7 +141,7 @@ int mb_fw_efi_walk(struct fw_ctx *ctx, const void *arg)
 		if (err)
 			return err;
 	}
-	return ctx->apply ? 0 : mb_fw_check_overlaps(m, efi_next);
+	return mb_fw_checking(ctx) ? mb_fw_check_overlaps(m, efi_next) : 0;
 }
 
 #ifdef CONFIG_MEMBLOCK_FW_EFI

@@ -248,7 +248,7 @@ static int import_memory(struct fw_ctx *ctx, const struct fdtw *w,
 		if (ret)
 			return ret;
 	}
-	if (ret < 0 || ctx->apply)
+	if (ret < 0 || !mb_fw_checking(ctx))
 		return ret;
 	return check_memory_overlaps(&start, root);
 }

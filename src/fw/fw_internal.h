@@ -47,48 +47,102 @@ static inline bool fw_fits(size_t off, size_t len, size_t size)
 	return off <= size && len <= size - off;
 }
 
-/* --- The two-pass engine (common.c) ------------------------------------ */
+/* --- The import engine (common.c) ----------------------------------------- */
 
 /* What to do with one range; several bits may be combined. */
 enum fw_act {
-	FW_ACT_MEMORY = 1 << 0,	 /* memblock_add_node(.., nid, 0) */
-	FW_ACT_NOMAP = 1 << 1,	 /* memblock_mark_nomap() */
-	FW_ACT_MIRROR = 1 << 2,	 /* memblock_mark_mirror() */
-	FW_ACT_HOTPLUG = 1 << 3, /* memblock_mark_hotplug() */
-	FW_ACT_RESERVE = 1 << 4, /* memblock_reserve() */
+	FW_ACT_MEMORY = 1 << 0,	 /* memory, of the entry's node */
+	FW_ACT_NOMAP = 1 << 1,	 /* MEMBLOCK_NOMAP on the memory */
+	FW_ACT_MIRROR = 1 << 2,	 /* MEMBLOCK_MIRROR (with mirrored_kernelcore) */
+	FW_ACT_HOTPLUG = 1 << 3, /* MEMBLOCK_HOTPLUG on the memory */
+	FW_ACT_RESERVE = 1 << 4, /* reserved (no node, no flags) */
+};
+
+/*
+ * How many pieces of the address space one pass of the sweep settles:
+ * the stack holds this many boundaries and states (about 1 KiB on a
+ * 64-bit target), and the input is read once per batch and pass.
+ */
+#ifdef CONFIG_MEMBLOCK_FW_SWEEP_BATCH
+#define FW_BATCH CONFIG_MEMBLOCK_FW_SWEEP_BATCH
+#else
+#define FW_BATCH 32
+#endif
+
+/* What a walk is asked for. */
+enum fw_mode {
+	FW_CHECK,	/* validate everything, count entries */
+	FW_EDGES,	/* collect the range edges just above @at */
+	FW_STATE,	/* combine the entries over each piece */
 };
 
 /**
- * struct fw_ctx - state of one import
- * @apply: false in the check pass, true in the apply pass
+ * struct fw_piece - what the input says about one piece of the address
+ *	space, a span between two consecutive edges
+ * @any: some entry covers it
+ * @rank: rank of the entries that count (a higher one overrides)
+ * @mem: some entry makes it memory
+ * @nid: node of the first such entry
+ * @marks_all: MEMBLOCK_* flags of every entry (for memory that was there)
+ * @marks_late: flags of the first memory entry and the ones after it (a
+ *	mark applies only to memory present when it is made)
+ * @rsv: some entry reserves it
+ */
+struct fw_piece {
+	bool any;
+	bool mem;
+	bool rsv;
+	uint32_t rank;
+	int nid;
+	enum memblock_flags marks_all;
+	enum memblock_flags marks_late;
+};
+
+/**
+ * struct fw_ctx - state of one import, and of the walk in progress
+ * @mode: what the walk is asked for
  * @name: the format, for log lines
- * @st: entries and ignored entries, counted in the check pass
- * @mem_points: upper bound of new region starts in memblock.memory
- * @rsv_points: upper bound of new region starts in memblock.reserved
- * @mem_lo: lowest base of memory added (check pass)
- * @mem_hi: highest end of memory added (check pass)
- * @rsv_lo: lowest base reserved (check pass)
- * @rsv_hi: highest end reserved (check pass)
+ * @st: entries and ignored entries, counted in the check walk
+ * @nb: FW_EDGES, FW_STATE: number of edges in @bound above @bound[0]
+ * @bound: @bound[0] is the sweep position; then the nearest edges above
+ *	it, ascending; piece i spans [@bound[i], @bound[i + 1])
+ * @piece: FW_STATE: what the input says about each piece
  */
 struct fw_ctx {
-	bool apply;
+	enum fw_mode mode;
 	const char *name;
 	struct memblock_fw_stats st;
-	unsigned long mem_points;
-	unsigned long rsv_points;
-	phys_addr_t mem_lo, mem_hi;
-	phys_addr_t rsv_lo, rsv_hi;
+	unsigned int nb;
+	phys_addr_t bound[FW_BATCH + 1];
+	struct fw_piece piece[FW_BATCH];
 };
 
 typedef int (*fw_walk_fn)(struct fw_ctx *ctx, const void *arg);
+
+/* The walk validates and counts (once), rather than reporting ranges. */
+static inline bool mb_fw_checking(const struct fw_ctx *ctx)
+{
+	return ctx->mode == FW_CHECK;
+}
 
 int mb_fw_run(const char *name, fw_walk_fn walk, const void *arg,
 	      struct memblock_fw_stats *stats);
 void mb_fw_count_entry(struct fw_ctx *ctx);
 void mb_fw_ignore(struct fw_ctx *ctx, u64 base, u64 size, const char *why);
 int mb_fw_check_range(u64 base, u64 size);
-int mb_fw_emit(struct fw_ctx *ctx, u64 base, u64 size, unsigned int act,
-	       int nid);
+int mb_fw_emit_ranked(struct fw_ctx *ctx, u64 base, u64 size,
+		      unsigned int act, int nid, uint32_t rank);
+
+/*
+ * Report one range: where ranges overlap, their actions combine in the
+ * order they are reported (memory first takes the node; a mark applies to
+ * memory present when it is made).
+ */
+static inline int mb_fw_emit(struct fw_ctx *ctx, u64 base, u64 size,
+			     unsigned int act, int nid)
+{
+	return mb_fw_emit_ranked(ctx, base, size, act, nid, 0);
+}
 
 /*
  * One entry of a typed table (E820, multiboot, UEFI), as the overlap check

@@ -80,12 +80,15 @@ static int mb_table_walk(struct fw_ctx *ctx, const void *arg)
 		mb_fw_count_entry(ctx);
 		if (mb_fw_check_range(e.base, e.size))
 			return -ERANGE;
-		err = mb_fw_emit(ctx, e.base, e.size, mb_action(e.type),
-				 MAX_NUMNODES);
+		/* The types are E820's, and so is the rule where entries
+		 * overlap: the largest type wins. */
+		err = mb_fw_emit_ranked(ctx, e.base, e.size,
+					mb_action(e.type), MAX_NUMNODES,
+					e.type);
 		if (err)
 			return err;
 	}
-	return ctx->apply ? 0 : mb_fw_check_overlaps(arg, mb_next);
+	return 0;
 }
 
 /* Multiboot 1: every entry must be whole and at least 20 bytes. */
@@ -116,9 +119,9 @@ static int mb1_check_layout(const struct mb_table *t)
  *
  * Type 1 (available) is added as memory; 3 (ACPI), 4 (preserve on
  * hibernation), 5 (defective) and any other type are reserved but not
- * memory. Zero-length entries are ignored. Entries of one type may overlap;
- * entries of different types may not. In a 32-bit phys_addr_t build the
- * part of an entry above PHYS_ADDR_MAX is dropped.
+ * memory. Zero-length entries are ignored. Where entries overlap, the
+ * largest type wins, as for E820 (these are E820 types). In a 32-bit
+ * phys_addr_t build the part of an entry above PHYS_ADDR_MAX is dropped.
  *
  * The whole block is checked before memblock changes.
  *
@@ -126,9 +129,8 @@ static int mb1_check_layout(const struct mb_table *t)
  *
  * Return: 0; -EINVAL for a NULL @mmap with a length or an entry whose size
  * field is below 20; -EBADMSG when the last entry runs past @mmap_length;
- * -ERANGE for an entry that wraps past 2^64; -EEXIST for overlapping
- * entries of different types; -ENOMEM when the region arrays cannot hold
- * the result. On error memblock is unchanged (with -ENOMEM after growth was
+ * -ERANGE for an entry that wraps past 2^64; -ENOMEM when the region
+ * arrays cannot hold the result. On error memblock is unchanged (with -ENOMEM after growth was
  * allowed, only the arrays may have grown).
  */
 int memblock_import_multiboot1(const void *mmap, size_t mmap_length,
@@ -271,8 +273,8 @@ static int mb2_parse(const uint8_t *mbi, size_t max_size, struct mb2_plan *plan)
  * entry_size below 24 or a descr_size below 40; -EBADMSG for a
  * total_size above @max_size, a tag running past total_size, a missing end
  * tag or a map that is not a whole number of entries; -ENOENT when there is
- * no memory-map tag at all; -ERANGE, -EEXIST, -ENOMEM as for the other
- * importers. On error memblock is unchanged (with -ENOMEM after growth was
+ * no memory-map tag at all; -ERANGE, -ENOMEM as for the other importers,
+ * -EEXIST for overlapping descriptors of different types in an EFI map. On error memblock is unchanged (with -ENOMEM after growth was
  * allowed, only the arrays may have grown).
  */
 int memblock_import_multiboot2(const void *mbi, size_t max_size,

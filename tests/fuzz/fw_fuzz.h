@@ -71,8 +71,11 @@ static const char *fw_fuzz_type_differs(const struct memblock_type *hdr,
 					const struct memblock_region *slots,
 					const struct memblock_type *type)
 {
-	unsigned long n = hdr->max < FW_FUZZ_SLOTS ? hdr->max : FW_FUZZ_SLOTS;
+	/* Live slots (slot 0 of an empty array too): spare ones are not state. */
+	unsigned long n = hdr->cnt ? hdr->cnt : 1;
 
+	if (n > FW_FUZZ_SLOTS)
+		n = FW_FUZZ_SLOTS;
 	if (type->max != hdr->max)
 		return "max";
 	if (type->regions != hdr->regions)

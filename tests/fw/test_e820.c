@@ -360,29 +360,69 @@ static void entry_reaching_2_64_is_erange(void **state)
 	expect_error(map, 2, 24, -ERANGE);
 }
 
-static void overlapping_entries_of_different_types_are_eexist(void **state)
+/*
+ * Overlapping entries are sanitized as Linux does: cut at every edge, each
+ * piece takes the largest type among the entries over it. Reserved (2)
+ * beats RAM (1): the RAM below the reservation stays memory.
+ */
+static void overlapping_reserved_cuts_the_ram_it_covers(void **state)
 {
 	static const struct e820_in map[] = {
 		{ 0x0, 0x9fc00, MEMBLOCK_E820_TYPE_RAM, 1 },
 		{ 0x100000, 0x7ee0000, MEMBLOCK_E820_TYPE_RAM, 1 },
 		{ 0x9f000, 0x1000, MEMBLOCK_E820_TYPE_RESERVED, 1 },	/* inside RAM */
 	};
+	struct memblock_fw_stats st;
 
 	(void)state;
-	expect_error(map, 3, 20, -EEXIST);
+	assert_int_equal(memblock_import_e820(build(map, 3, 20), 3, 20, &st), 0);
+	assert_valid();
+	assert_int_equal(memblock.memory.cnt, 2);
+	assert_region(&memblock.memory, 0, 0x0, 0x9f000);
+	assert_region(&memblock.memory, 1, 0x100000, 0x7ee0000);
+	assert_int_equal(memblock.reserved.cnt, 1);
+	assert_region(&memblock.reserved, 0, 0x9f000, 0x1000);
+	assert_int_equal(st.memory, 0x9f000 + 0x7ee0000);
+	assert_int_equal(st.reserved, 0x1000);
 }
 
-static void overlap_late_in_a_long_table_is_eexist(void **state)
+/* Soft-reserved (0xefffffff) is the largest type: it beats everything. */
+static void soft_reserved_wins_over_ram_and_acpi(void **state)
+{
+	static const struct e820_in map[] = {
+		{ 0x100000, 0xf00000, MEMBLOCK_E820_TYPE_RAM, 1 },
+		{ 0x400000, 0x400000, MEMBLOCK_E820_TYPE_SOFT_RESERVED, 1 },
+		{ 0x700000, 0x200000, MEMBLOCK_E820_TYPE_ACPI, 1 },
+		{ 0x800000, 0x100000, MEMBLOCK_E820_TYPE_RAM, 1 },	/* RAM again, beaten */
+	};
+
+	(void)state;
+	assert_int_equal(memblock_import_e820(build(map, 4, 20), 4, 20, NULL), 0);
+	assert_valid();
+	assert_int_equal(memblock.memory.cnt, 2);
+	assert_region(&memblock.memory, 0, 0x100000, 0x300000);
+	assert_region(&memblock.memory, 1, 0x900000, 0x700000);
+	assert_int_equal(memblock.reserved.cnt, 1);
+	assert_region(&memblock.reserved, 0, 0x400000, 0x500000);
+}
+
+/* An overlap late in a long table: only that piece changes hands. */
+static void overlap_late_in_a_long_table_is_sanitized(void **state)
 {
 	static struct e820_in map[100];
+	const uint64_t last = 0x100000 + 98 * 0x10000;
 
 	(void)state;
 	for (int i = 0; i < 99; i++)
 		map[i] = (struct e820_in){ 0x100000 + (uint64_t)i * 0x10000, 0x8000,
 					   MEMBLOCK_E820_TYPE_RAM, 1 };
-	map[99] = (struct e820_in){ 0x100000 + 98 * 0x10000 + 0x7000, 0x2000,
-				    MEMBLOCK_E820_TYPE_ACPI, 1 };
-	expect_error(map, 100, 20, -EEXIST);
+	map[99] = (struct e820_in){ last + 0x7000, 0x2000, MEMBLOCK_E820_TYPE_ACPI, 1 };
+	assert_int_equal(memblock_import_e820(build(map, 100, 20), 100, 20, NULL), 0);
+	assert_valid();
+	assert_int_equal(memblock.memory.cnt, 99);
+	assert_region(&memblock.memory, 98, last, 0x7000);
+	assert_int_equal(memblock.reserved.cnt, 1);
+	assert_region(&memblock.reserved, 0, last + 0x7000, 0x2000);
 }
 
 static void bad_entry_size_and_null_table_are_einval(void **state)
@@ -456,7 +496,7 @@ static void growth_of_reserved_failing_after_memory_grew_is_enomem_and_unchanged
 				   sizeof(struct memblock_region) + PAGE_SIZE - 1) &
 				  ~((phys_addr_t)PAGE_SIZE - 1);
 	const unsigned long small = INIT_MEMBLOCK_MEMORY_REGIONS - 9;
-	static struct e820_in map[8];
+	static struct e820_in map[24];
 	struct memblock_region *const memory_array = memblock.memory.regions;
 	struct mb_snapshot snap;
 	unsigned long i;
@@ -474,16 +514,17 @@ static void growth_of_reserved_failing_after_memory_grew_is_enomem_and_unchanged
 	assert_int_equal(memblock.reserved.cnt, INIT_MEMBLOCK_RESERVED_REGIONS - 8);
 	memblock_allow_resize();
 
-	/* Four RAM and four reserved entries: more new slots than either array has. */
-	for (i = 0; i < 4; i++) {
+	/* Twelve RAM and twelve reserved entries, apart: more new regions
+	 * than either array has free slots. */
+	for (i = 0; i < 12; i++) {
 		map[i] = (struct e820_in){ 0x20000000 + i * SZ_1M, SZ_64K,
 					   MEMBLOCK_E820_TYPE_RAM, 1 };
-		map[4 + i] = (struct e820_in){ 0x30000000 + i * SZ_1M, SZ_64K,
-					       MEMBLOCK_E820_TYPE_RESERVED, 1 };
+		map[12 + i] = (struct e820_in){ 0x30000000 + i * SZ_1M, SZ_64K,
+						MEMBLOCK_E820_TYPE_RESERVED, 1 };
 	}
 	mb_snapshot_take(&snap);
 
-	assert_int_equal(memblock_import_e820(build(map, 8, 20), 8, 20, NULL), -ENOMEM);
+	assert_int_equal(memblock_import_e820(build(map, 24, 20), 24, 20, NULL), -ENOMEM);
 
 	assert_int_equal(memblock.memory.max, INIT_MEMBLOCK_MEMORY_REGIONS);
 	assert_ptr_equal(memblock.memory.regions, memory_array);
@@ -538,14 +579,14 @@ static uint32_t rnd(void)
  */
 static void random_maps_never_fail_half_way(void **state)
 {
-	static struct e820_in map[24];
+	static struct e820_in map[96];
 	struct mb_snapshot snap;
 	int ok = 0, nomem = 0;
 
 	(void)state;
 	for (int round = 0; round < 400; round++) {
 		unsigned long fill = rnd() % INIT_MEMBLOCK_MEMORY_REGIONS;
-		size_t n = 1 + rnd() % 24;
+		size_t n = 1 + rnd() % 96;
 		int ret;
 
 		mb_test_setup(NULL);
@@ -596,8 +637,9 @@ int main(void)
 		MB_TEST(entry_ending_just_below_2_64_is_accepted),
 		MB_TEST(entry_wrapping_past_2_64_is_erange),
 		MB_TEST(entry_reaching_2_64_is_erange),
-		MB_TEST(overlapping_entries_of_different_types_are_eexist),
-		MB_TEST(overlap_late_in_a_long_table_is_eexist),
+		MB_TEST(overlapping_reserved_cuts_the_ram_it_covers),
+		MB_TEST(soft_reserved_wins_over_ram_and_acpi),
+		MB_TEST(overlap_late_in_a_long_table_is_sanitized),
 		MB_TEST(bad_entry_size_and_null_table_are_einval),
 		MB_TEST(full_arrays_without_growth_are_enomem_and_unchanged),
 		MB_TEST(long_map_grows_the_arrays),

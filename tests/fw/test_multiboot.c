@@ -149,9 +149,15 @@ static void mb1_ram_above_4g(void **state)
 	struct memblock_fw_stats st;
 
 	(void)state;
+	/* The RAM crossing 4 GiB loses to the reservation at 0xfffc0000. */
 	mb1_build(map, NR(map), 20);
-	assert_int_equal(memblock_import_multiboot1(buf, buf_len, &st), -EEXIST);
-	/* Without the RAM overlapping the reservation at 0xfffc0000: */
+	assert_int_equal(memblock_import_multiboot1(buf, buf_len, &st), 0);
+	assert_valid();
+	assert_true(memblock_is_region_reserved(0xfffc0000, 0x40000));
+	assert_false(memblock_is_memory(0xfffc0000));
+	assert_true(memblock_is_memory(0xf0000000));
+	mb_test_setup(NULL);
+	/* Without it: */
 	mb1_build(map, 5, 20);
 	assert_int_equal(memblock_import_multiboot1(buf, buf_len, &st), 0);
 	assert_valid();
@@ -247,7 +253,11 @@ static void mb1_wrapping_entry_is_erange(void **state)
 	expect_mb1(buf, buf_len, -ERANGE);
 }
 
-static void mb1_overlapping_types_are_eexist(void **state)
+/*
+ * Multiboot maps are E820 maps passed on, overlaps included, and are read
+ * as Linux reads E820: the largest type wins where entries overlap.
+ */
+static void mb1_overlapping_types_take_the_largest(void **state)
 {
 	struct mb_in map[7];
 
@@ -255,7 +265,11 @@ static void mb1_overlapping_types_are_eexist(void **state)
 	memcpy(map, qemu_128m, sizeof(qemu_128m));
 	map[6] = (struct mb_in){ 0x7fd0000, 0x20000, 1 };	/* into type 2 */
 	mb1_build(map, 7, 20);
-	expect_mb1(buf, buf_len, -EEXIST);
+	assert_int_equal(memblock_import_multiboot1(buf, buf_len, NULL), 0);
+	assert_valid();
+	/* RAM grows to 0x7fe0000 (the new entry's part below type 2). */
+	assert_region(&memblock.memory, 1, 0x100000, 0x7ee0000);
+	assert_region(&memblock.reserved, 2, 0x7fe0000, 0x20000);
 }
 
 static void mb1_null_and_empty(void **state)
@@ -636,12 +650,16 @@ static void mb2_bad_entries(void **state)
 	mbi_end();
 	expect_mb2(sizeof(buf), -ERANGE);
 
+	/* Overlapping types are no error: the largest type wins (E820). */
 	mb_test_setup(NULL);
 	map[6] = (struct mb_in){ 0x9f000, 0x2000, 2 };	/* RAM and reserved */
 	mbi_begin();
 	mbi_mmap(map, 7, 24);
 	mbi_end();
-	expect_mb2(sizeof(buf), -EEXIST);
+	assert_int_equal(memblock_import_multiboot2(buf, mbi_len, NULL), 0);
+	assert_valid();
+	assert_region(&memblock.memory, 0, 0x0, 0x9f000);
+	assert_region(&memblock.reserved, 0, 0x9f000, 0x2000);
 }
 
 static void mb2_without_memory_map_is_enoent(void **state)
@@ -670,7 +688,7 @@ int main(void)
 		MB_TEST(mb1_small_size_field_is_einval),
 		MB_TEST(mb1_size_field_past_the_end_is_ebadmsg),
 		MB_TEST(mb1_wrapping_entry_is_erange),
-		MB_TEST(mb1_overlapping_types_are_eexist),
+		MB_TEST(mb1_overlapping_types_take_the_largest),
 		MB_TEST(mb1_null_and_empty),
 		MB_TEST(mb2_memory_map_tag),
 		MB_TEST(mb2_larger_entry_size),
