@@ -147,7 +147,8 @@ int memblock_import_fdt(const void *fdt, size_t max_size,
  * Every exporter starts from memblock_handoff_map(): memory without
  * MEMBLOCK_DRIVER_MANAGED ranges (a next kernel must never take those for
  * RAM), NOMAP memory and every reservation as RESERVED, the rest as RAM;
- * sorted, disjoint, touching entries of one type joined.
+ * in whole pages (RAM rounded inward, reservations outward); sorted,
+ * disjoint, touching entries of one type joined.
  *
  * One convention for memblock_handoff_map(), the four exporters and
  * memblock_explain_range(), "size query first":

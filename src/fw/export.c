@@ -85,9 +85,11 @@ static int joiner_push(struct map_joiner *j, phys_addr_t start,
 {
 	int ret = 0;
 
+	/* Touching, or (pages rounded outward) overlapping, entries join. */
 	if (j->have && j->pending.type == type &&
-	    j->pending.base + j->pending.size == start) {
-		j->pending.size = end - j->pending.base;
+	    j->pending.base + j->pending.size >= start) {
+		if (end > j->pending.base + j->pending.size)
+			j->pending.size = end - j->pending.base;
 		return 0;
 	}
 	if (j->have)
@@ -102,6 +104,34 @@ static int joiner_push(struct map_joiner *j, phys_addr_t start,
 static int joiner_flush(struct map_joiner *j)
 {
 	return j->have ? j->visit(&j->pending, j->ctx) : 0;
+}
+
+/*
+ * The second stage: whole pages only, so that no next stage is told that
+ * a partial page is RAM. RAM shrinks to the pages it holds whole (and
+ * disappears if there are none), a reserved range grows to the pages it
+ * touches (at the very top of the address space, which memblock never
+ * reaches, it ends where it ends). The result is joined again: RAM always
+ * gives up exactly the partial pages a neighbouring reservation takes, and
+ * reservations that now overlap are one.
+ */
+static int page_visit(const struct memblock_map_entry *e, void *ctx)
+{
+	const phys_addr_t end = e->base + e->size;
+	phys_addr_t s, t;
+
+	if (e->type == MEMBLOCK_MAP_RAM) {
+		s = MB_ALIGN_UP(e->base, PAGE_SIZE);
+		t = MB_ALIGN_DOWN(end, PAGE_SIZE);
+		if (s < e->base || s >= t)
+			return 0;
+	} else {
+		s = MB_ALIGN_DOWN(e->base, PAGE_SIZE);
+		t = MB_ALIGN_UP(end, PAGE_SIZE);
+		if (t < end)
+			t = end;
+	}
+	return joiner_push(ctx, s, t, e->type);
 }
 
 /* Index of the first region of @type that ends above @pos, from @i on. */
@@ -135,13 +165,15 @@ static phys_addr_t next_boundary(const struct memblock_type *type,
 /*
  * Cut the address space at every region boundary of memory and reserved,
  * ask @classify what each piece that lies in either array becomes, and hand
- * the joined result to @visit in address order.
+ * the joined result, in whole pages (page_visit()), to @visit in address
+ * order.
  */
 static int map_sweep(map_classify_fn classify, map_visit_fn visit, void *ctx)
 {
 	const struct memblock_type *mem = &memblock.memory;
 	const struct memblock_type *rsv = &memblock.reserved;
-	struct map_joiner j = { .visit = visit, .ctx = ctx };
+	struct map_joiner pages = { .visit = visit, .ctx = ctx };
+	struct map_joiner j = { .visit = page_visit, .ctx = &pages };
 	unsigned long im = 0, ir = 0;
 	phys_addr_t pos = 0;
 	int ret;
@@ -172,7 +204,8 @@ static int map_sweep(map_classify_fn classify, map_visit_fn visit, void *ctx)
 		}
 		pos = next;
 	}
-	return joiner_flush(&j);
+	ret = joiner_flush(&j);
+	return ret ? ret : joiner_flush(&pages);
 }
 
 /*
@@ -300,7 +333,9 @@ static void write_entry(uint8_t *p, const struct memblock_map_entry *e,
  *  - MEMBLOCK_NOMAP memory is MEMBLOCK_MAP_RESERVED;
  *  - every reserved range, inside memory or outside it, is
  *    MEMBLOCK_MAP_RESERVED;
- *  - the rest of memory is MEMBLOCK_MAP_RAM.
+ *  - the rest of memory is MEMBLOCK_MAP_RAM;
+ *  - in whole pages: RAM keeps only the pages it holds whole, a reserved
+ *    range covers every page it touches (a partial page is never RAM).
  * Other flags (HOTPLUG, MIRROR, KHO_SCRATCH, RSRV_*) and node ids do not
  * show in the map.
  *

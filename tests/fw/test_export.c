@@ -309,6 +309,36 @@ static void fdt_cells_too_narrow_give_erange_and_write_nothing(void **state)
 }
 #endif
 
+/*
+ * RAM that starts or ends inside a page is never handed on as RAM for that
+ * page (a next stage counts whole pages); a reservation covers every page
+ * it touches. The hand-off map itself, and so every exporter.
+ */
+static void handoff_map_is_in_whole_pages(void **state)
+{
+	struct memblock_map_entry m[4];
+	uint8_t e820[3 * 20];
+
+	(void)state;
+	assert_int_equal(memblock_add(0x23c18, 0x100000 - 0x23c18), 0);
+	assert_int_equal(memblock_reserve(0x80010, 0x20), 0);
+	assert_int_equal(memblock_add(0x200000, 0x800), 0);	/* less than a page */
+
+	assert_int_equal(memblock_handoff_map(m, 4), 3);
+	assert_int_equal(m[0].base, 0x24000);
+	assert_int_equal(m[0].size, 0x80000 - 0x24000);
+	assert_int_equal(m[0].type, MEMBLOCK_MAP_RAM);
+	assert_int_equal(m[1].base, 0x80000);
+	assert_int_equal(m[1].size, 0x1000);
+	assert_int_equal(m[1].type, MEMBLOCK_MAP_RESERVED);
+	assert_int_equal(m[2].base, 0x81000);
+	assert_int_equal(m[2].size, 0x100000 - 0x81000);
+	assert_int_equal(m[2].type, MEMBLOCK_MAP_RAM);
+
+	assert_int_equal(memblock_export_e820(e820, sizeof(e820)), sizeof(e820));
+	assert_int_equal(le(e820, 8), 0x24000);
+}
+
 static void efi_rounds_ram_in_and_reserved_out_to_whole_pages(void **state)
 {
 	static const struct {
@@ -332,7 +362,8 @@ static void efi_rounds_ram_in_and_reserved_out_to_whole_pages(void **state)
 	assert_int_equal(memblock_reserve(A + 0x5000, 0x1000), 0);
 	assert_int_equal(memblock_reserve(A + 0x7e00, 0x100), 0);
 	assert_int_equal(memblock_reserve(A + 0x8080, 0x80), 0);
-	assert_int_equal(memblock_handoff_map(NULL, 0), 11);
+	/* The hand-off map itself is in whole pages already: the same 7. */
+	assert_int_equal(memblock_handoff_map(NULL, 0), 7);
 
 	memset(buf, POISON, sizeof(buf));
 	assert_int_equal(memblock_export_efi(NULL, 0, 48), sizeof(buf));
@@ -514,6 +545,7 @@ int main(void)
 		MB_TEST(memory_across_4g_is_one_entry),
 		MB_TEST(fdt_cells_too_narrow_give_erange_and_write_nothing),
 #endif
+		MB_TEST(handoff_map_is_in_whole_pages),
 		MB_TEST(efi_rounds_ram_in_and_reserved_out_to_whole_pages),
 		MB_TEST(efi_drops_ram_without_a_whole_page),
 		MB_TEST(multiboot2_tag_lists_the_handoff_map),

@@ -145,12 +145,16 @@ static uint64_t nomap_bytes(void)
 	return sum;
 }
 
-/* The exported map: RAM is memory without NOMAP and without reservations. */
+/*
+ * The exported map, against a page-by-page reading of memblock: RAM is
+ * exactly the pages that are memory (not NOMAP) from end to end and that
+ * no reservation touches.
+ */
 static void check_export(void)
 {
 	struct memblock_map_entry *m;
 	long n = memblock_handoff_map(NULL, 0);
-	uint64_t ram = 0;
+	uint64_t ram = 0, want = 0;
 
 	assert_true(n > 0);
 	m = calloc((size_t)n, sizeof(*m));
@@ -158,13 +162,22 @@ static void check_export(void)
 	for (long i = 0; i < n; i++) {
 		if (m[i].type == MEMBLOCK_MAP_RAM)
 			ram += m[i].size;
-		/* Whole pages only, as a UEFI map counts them. */
+		/* Whole pages only (the top of the address space aside). */
 		assert_int_equal(m[i].base % PAGE_SIZE, 0);
-		assert_int_equal(m[i].size % PAGE_SIZE, 0);
+		if (m[i].base + m[i].size != PHYS_ADDR_MAX)
+			assert_int_equal(m[i].size % PAGE_SIZE, 0);
 	}
-	/* No reservation lies in NOMAP memory here, so the sums add up. */
-	assert_int_equal(ram, memblock.memory.total_size - nomap_bytes() -
-				      memblock.reserved.total_size);
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		phys_addr_t pg = (r->base + PAGE_SIZE - 1) & ~(phys_addr_t)(PAGE_SIZE - 1);
+
+		if (r->flags & MEMBLOCK_NOMAP)
+			continue;
+		for (; pg + PAGE_SIZE <= r->base + r->size; pg += PAGE_SIZE)
+			if (!memblock_is_region_reserved(pg, PAGE_SIZE))
+				want += PAGE_SIZE;
+	}
+	assert_int_equal(ram, want);
 	free(m);
 }
 
@@ -236,6 +249,105 @@ static void u_boot_aarch64_128m(void **state)
 	assert_int_equal(memblock_start_of_DRAM(), 0x40000000);
 }
 
+/* The tag of @type in the multiboot 2 information in map[], or NULL. */
+static const uint8_t *mb2_tag(uint32_t type, uint32_t *size)
+{
+	const uint32_t total = (uint32_t)le64(map) & 0xffffffffu;
+
+	for (uint32_t off = 8; off + 8 <= total;) {
+		const uint32_t t = (uint32_t)le64(map + off) & 0xffffffffu;
+		const uint32_t sz = (uint32_t)(le64(map + off) >> 32);
+
+		if (t == type) {
+			*size = sz;
+			return map + off;
+		}
+		if (t == 0)
+			break;
+		off += (sz + 7) & ~7u;
+	}
+	return NULL;
+}
+
+/*
+ * GRUB under SeaBIOS: tag 6 carries the BIOS E820 map (7 entries, one of
+ * them QEMU's reservation at 0xfd00000000).
+ */
+static void grub_seabios_multiboot2(void **state)
+{
+	struct memblock_fw_stats st;
+	uint32_t size;
+
+	(void)state;
+	load("tests/data/real/grub-seabios-x86_64-256M.mbi");
+	assert_non_null(mb2_tag(6, &size));
+	assert_null(mb2_tag(17, &size));
+
+	assert_int_equal(memblock_import_multiboot2(map, map_size, &st), 0);
+
+	assert_valid();
+	assert_int_equal(st.entries, 7);
+	assert_int_equal(memblock.memory.cnt, 2);
+	assert_region(&memblock.memory, 0, 0x0, 0x9fc00);
+	assert_region(&memblock.memory, 1, 0x100000, 0xfee0000);
+	assert_true(memblock_is_region_reserved(0x9fc00, 0x400));
+	assert_true(memblock_is_region_reserved(0xf0000, 0x10000));
+	assert_true(memblock_is_region_reserved(0xffe0000, 0x20000));
+	assert_true(memblock_is_reserved(0xfffc0000));
+#ifdef CONFIG_PHYS_ADDR_T_64BIT
+	assert_int_equal(memblock.reserved.cnt, 5);
+	assert_true(memblock_is_reserved(0xfd00000000ULL));
+#else
+	assert_int_equal(memblock.reserved.cnt, 4);
+	assert_int_equal(st.ignored, 1);
+#endif
+	check_export();
+}
+
+/*
+ * GRUB under OVMF: tag 17 carries the whole UEFI map and wins over tag 6;
+ * the result is exactly that of importing the UEFI map itself.
+ */
+static void grub_ovmf_multiboot2(void **state)
+{
+	struct memblock_region mem[128], rsv[128];
+	unsigned long mem_cnt, rsv_cnt;
+	uint32_t size, desc_size;
+	const uint8_t *efi;
+	struct expect e;
+
+	(void)state;
+	load("tests/data/real/grub-ovmf-x86_64-q35-256M.mbi");
+	assert_non_null(mb2_tag(6, &size));
+	efi = mb2_tag(17, &size);
+	assert_non_null(efi);
+	desc_size = (uint32_t)le64(efi + 8) & 0xffffffffu;
+	assert_int_equal(desc_size, 48);
+
+	assert_int_equal(memblock_import_multiboot2(map, map_size, NULL), 0);
+	assert_valid();
+	mem_cnt = memblock.memory.cnt;
+	rsv_cnt = memblock.reserved.cnt;
+	memcpy(mem, memblock.memory.regions, mem_cnt * sizeof(mem[0]));
+	memcpy(rsv, memblock.reserved.regions, rsv_cnt * sizeof(rsv[0]));
+	print_message("GRUB under OVMF: %u descriptors -> %lu memory regions, "
+		      "%lu reserved\n", (size - 16) / desc_size, mem_cnt, rsv_cnt);
+
+	mb_test_setup(NULL);
+	assert_int_equal(memblock_import_efi(efi + 16, size - 16, desc_size, NULL), 0);
+	assert_int_equal(memblock.memory.cnt, mem_cnt);
+	assert_int_equal(memblock.reserved.cnt, rsv_cnt);
+	assert_memory_equal(memblock.memory.regions, mem, mem_cnt * sizeof(mem[0]));
+	assert_memory_equal(memblock.reserved.regions, rsv, rsv_cnt * sizeof(rsv[0]));
+
+	/* And the independent reading agrees. */
+	memmove(map, efi + 16, size - 16);
+	map_size = size - 16;
+	read_expect(desc_size, &e);
+	assert_int_equal(mem_cnt, e.mem_runs);
+	assert_int_equal(memblock.memory.total_size, e.mem_bytes);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -243,6 +355,8 @@ int main(void)
 		MB_TEST(ovmf_x86_64_4g),
 		MB_TEST(aavmf_aarch64_256m),
 		MB_TEST(u_boot_aarch64_128m),
+		MB_TEST(grub_seabios_multiboot2),
+		MB_TEST(grub_ovmf_multiboot2),
 	};
 
 	return MB_RUN("fw/real", tests);
