@@ -143,6 +143,27 @@ int memblock_import_multiboot2(const void *mbi, size_t max_size,
 int memblock_import_fdt(const void *fdt, size_t max_size,
 			struct memblock_fw_stats *stats);
 
+/**
+ * struct memblock_fdt_dynamic - a /reserved-memory region allocated at boot
+ * @name: the node's name in the blob (e.g. "linux,cma"), NUL-terminated
+ * @base: where the region was allocated
+ * @size: its size
+ * @nomap: the node has "no-map": the range is also MEMBLOCK_NOMAP
+ * @reusable: the node has "reusable" (its driver may lend the pages out,
+ *	as CMA does)
+ */
+struct memblock_fdt_dynamic {
+	const char *name;
+	phys_addr_t base;
+	phys_addr_t size;
+	bool nomap;
+	bool reusable;
+};
+
+long memblock_fdt_reserve_dynamic(const void *fdt, size_t max_size,
+				  struct memblock_fdt_dynamic *out,
+				  size_t max_entries);
+
 /* --- Next-stage maps (CONFIG_MEMBLOCK_FW_EXPORT) ----------------------------
  * Every exporter starts from memblock_handoff_map(): memory without
  * MEMBLOCK_DRIVER_MANAGED ranges (a next kernel must never take those for

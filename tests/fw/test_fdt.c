@@ -374,13 +374,14 @@ static void one_cell_root_hotplug_status_and_usable_memory(void **state)
 	assert_int_equal(st.ignored, 2);
 }
 
-static void default_cells_are_two_and_one(void **state)
+/* A root without #address-cells/#size-cells: Linux's defaults, 1 and 1. */
+static void root_default_cells_are_one_and_one(void **state)
 {
 	(void)state;
 	fb_root(0, 0);
 	fb_begin("memory@0");
 	fb_prop_str("device_type", "memory");
-	FB_CELLS("reg", 0x0, 0x1000000, 0x200000, 0x0, 0x3000000, 0x100000);
+	FB_CELLS("reg", 0x1000000, 0x200000, 0x3000000, 0x100000);
 	fb_end();
 	fb_end();
 	fb_finish();
@@ -391,8 +392,8 @@ static void default_cells_are_two_and_one(void **state)
 	assert_region(&memblock.memory, 1, 0x3000000, 0x100000);
 }
 
-/* /reserved-memory with its own (1/1) cells, unlike the root's (2/2). */
-static void reserved_memory_uses_its_own_cells(void **state)
+/* A /reserved-memory with the root's cells and ranges: read as Linux does. */
+static void reserved_memory_with_the_roots_cells(void **state)
 {
 	struct memblock_fw_stats st;
 
@@ -400,18 +401,18 @@ static void reserved_memory_uses_its_own_cells(void **state)
 	fb_root(2, 2);
 	fb_memory(0x40000000, SZ_256M);
 	fb_begin("reserved-memory");
-	fb_prop_u32("#address-cells", 1);
-	fb_prop_u32("#size-cells", 1);
+	fb_prop_u32("#address-cells", 2);
+	fb_prop_u32("#size-cells", 2);
 	fb_prop("ranges", "", 0);
 	fb_begin("tee@42000000");
-	FB_CELLS("reg", 0x42000000, 0x200000, 0x44000000, 0x1000);
+	FB_CELLS("reg", 0, 0x42000000, 0, 0x200000, 0, 0x44000000, 0, 0x1000);
 	fb_prop("no-map", "", 0);
 	fb_end();
 	fb_begin("ramoops@48000000");
-	FB_CELLS("reg", 0x48000000, 0x100000);
+	FB_CELLS("reg", 0, 0x48000000, 0, 0x100000);
 	fb_end();
 	fb_begin("empty@0");
-	FB_CELLS("reg", 0x49000000, 0x0);	/* zero size */
+	FB_CELLS("reg", 0, 0x49000000, 0, 0x0);	/* zero size */
 	fb_end();
 	fb_end();
 	fb_end();
@@ -429,6 +430,230 @@ static void reserved_memory_uses_its_own_cells(void **state)
 	assert_region(&memblock.reserved, 2, 0x4f100000, 0x2000);
 	assert_int_equal(st.entries, 7);
 	assert_int_equal(st.ignored, 1);
+}
+
+/*
+ * Linux reads /reserved-memory only when its cells are the root's and it
+ * has "ranges"; otherwise the whole node is ignored (with a log line),
+ * and so are its reservations. /memreserve/ still counts.
+ */
+static void reserved_memory_unlike_the_root_is_ignored(void **state)
+{
+	static const struct {
+		uint32_t ac, sc;
+		bool ranges;
+	} cases[] = { { 1, 1, true }, { 2, 2, false }, { 0, 0, true }, { 3, 1, true } };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		mb_test_setup(NULL);
+		fb_root(2, 2);
+		fb_memory(0x40000000, SZ_256M);
+		fb_begin("reserved-memory");
+		if (cases[i].ac)
+			fb_prop_u32("#address-cells", cases[i].ac);
+		if (cases[i].sc)
+			fb_prop_u32("#size-cells", cases[i].sc);
+		if (cases[i].ranges)
+			fb_prop("ranges", "", 0);
+		fb_begin("tee@42000000");
+		FB_CELLS("reg", 0, 0x42000000, 0, 0x200000);
+		fb_prop("no-map", "", 0);
+		fb_end();
+		fb_begin("ramoops@48000000");
+		FB_CELLS("reg", 0, 0x48000000, 0, 0x100000);
+		fb_end();
+		fb_end();
+		fb_end();
+		fb_memreserve(0x4f000000, 0x1000);
+		fb_finish();
+		test_log_clear();
+		assert_int_equal(memblock_import_fdt(blob, blob_len, NULL), 0);
+		assert_valid();
+		assert_int_equal(memblock.memory.cnt, 1);
+		assert_int_equal(memblock.reserved.cnt, 1);
+		assert_region(&memblock.reserved, 0, 0x4f000000, 0x1000);
+		assert_non_null(strstr(test_log(), "reserved-memory"));
+	}
+}
+
+/* /memory ranges are trimmed to whole pages, as Linux adds them. */
+static void memory_is_trimmed_to_whole_pages(void **state)
+{
+	struct memblock_fw_stats st;
+
+	(void)state;
+	fb_root(1, 1);
+	fb_begin("memory@a800");
+	fb_prop_str("device_type", "memory");
+	FB_CELLS("reg", 0xa800, 0x100000, 0x200000, 0x800, 0x300000, 0x1fff);
+	fb_end();
+	fb_end();
+	fb_finish();
+	assert_int_equal(memblock_import_fdt(blob, blob_len, &st), 0);
+	assert_valid();
+	assert_int_equal(memblock.memory.cnt, 2);
+	/* [0xa800, 0x10a800): pages 0xb000..0x10a000. */
+	assert_region(&memblock.memory, 0, 0xb000, 0x10a000 - 0xb000);
+	/* 0x800 bytes: no whole page, ignored; 0x1fff: one page. */
+	assert_region(&memblock.memory, 1, 0x300000, 0x1000);
+	assert_int_equal(st.ignored, 1);
+}
+
+/*
+ * /chosen linux,usable-memory-range: the first range caps the memory of
+ * the tree, the others are added (a board whose usable range is 510 MiB
+ * of 8 GiB gets 510 MiB, plus what the further ranges say).
+ */
+static void usable_memory_range_caps_memory_and_adds_the_rest(void **state)
+{
+	(void)state;
+	fb_root(2, 2);
+	fb_memory(0x40000000, 0x200000000ULL);	/* 8 GiB */
+	fb_begin("chosen");
+	FB_CELLS("linux,usable-memory-range", 0, 0x50000000, 0, 0x1fe00000,
+		 0x3, 0x00000000, 0, 0x100000);
+	fb_end();
+	fb_end();
+	fb_finish();
+	assert_int_equal(memblock_import_fdt(blob, blob_len, NULL), 0);
+	assert_valid();
+#ifdef CONFIG_PHYS_ADDR_T_64BIT
+	assert_int_equal(memblock.memory.cnt, 2);
+	assert_region(&memblock.memory, 1, 0x300000000ULL, 0x100000);
+#else
+	assert_int_equal(memblock.memory.cnt, 1);
+#endif
+	assert_region(&memblock.memory, 0, 0x50000000, 0x1fe00000);
+}
+
+/*
+ * no-map over memory that is already reserved (by /memreserve/ or an
+ * earlier reserved-memory node) is refused as Linux refuses it: a log
+ * line, nothing done for that node, and the import goes on.
+ */
+static void no_map_over_a_reservation_is_refused(void **state)
+{
+	struct memblock_fw_stats st;
+
+	(void)state;
+	fb_root(2, 2);
+	fb_memory(0x40000000, SZ_256M);
+	fb_begin("reserved-memory");
+	fb_prop_u32("#address-cells", 2);
+	fb_prop_u32("#size-cells", 2);
+	fb_prop("ranges", "", 0);
+	fb_begin("pool@44000000");
+	FB_CELLS("reg", 0, 0x44000000, 0, 0x100000);
+	fb_end();
+	fb_begin("fw@44080000");		/* inside the pool above */
+	FB_CELLS("reg", 0, 0x44080000, 0, 0x10000);
+	fb_prop("no-map", "", 0);
+	fb_end();
+	fb_begin("tee@4f000000");		/* on a /memreserve/ entry */
+	FB_CELLS("reg", 0, 0x4f000000, 0, 0x1000);
+	fb_prop("no-map", "", 0);
+	fb_end();
+	fb_begin("ok@48000000");		/* free: applied */
+	FB_CELLS("reg", 0, 0x48000000, 0, 0x10000);
+	fb_prop("no-map", "", 0);
+	fb_end();
+	fb_end();
+	fb_end();
+	fb_memreserve(0x4f000000, 0x1000);
+	fb_finish();
+	test_log_clear();
+	assert_int_equal(memblock_import_fdt(blob, blob_len, &st), 0);
+	assert_valid();
+	assert_true(memblock_is_map_memory(0x44080000));
+	assert_true(memblock_is_map_memory(0x4f000000));
+	assert_false(memblock_is_map_memory(0x48000000));
+	assert_non_null(strstr(test_log(), "fw@44080000"));
+	assert_non_null(strstr(test_log(), "tee@4f000000"));
+	assert_int_equal(st.ignored, 2);
+}
+
+/*
+ * Dynamic reservations (size, alignment, alloc-ranges; no reg) are
+ * allocated by memblock_fdt_reserve_dynamic(), after the import and after
+ * whatever the caller reserved in between, in node order.
+ */
+static void dynamic_reservations_are_allocated_on_request(void **state)
+{
+	struct memblock_fdt_dynamic out[4];
+
+	(void)state;
+	fb_root(2, 2);
+	fb_memory(0x40000000, SZ_256M);
+	fb_begin("reserved-memory");
+	fb_prop_u32("#address-cells", 2);
+	fb_prop_u32("#size-cells", 2);
+	fb_prop("ranges", "", 0);
+	fb_begin("linux,cma");
+	fb_prop_str("compatible", "shared-dma-pool");
+	fb_prop("reusable", "", 0);
+	FB_CELLS("size", 0, 0x1000000);
+	FB_CELLS("alignment", 0, 0x400000);
+	FB_CELLS("alloc-ranges", 0, 0x40000000, 0, 0x4000000,
+		 0, 0x48000000, 0, 0x4000000);
+	fb_end();
+	fb_begin("fw-pool");
+	FB_CELLS("size", 0, 0x10000);
+	fb_prop("no-map", "", 0);
+	fb_end();
+	fb_end();
+	fb_end();
+	fb_finish();
+	assert_int_equal(memblock_import_fdt(blob, blob_len, NULL), 0);
+	/* The kernel image takes the first alloc-range before they run. */
+	assert_int_equal(memblock_reserve(0x40000000, 0x4000000), 0);
+
+	assert_int_equal(memblock_fdt_reserve_dynamic(blob, blob_len, NULL, 0), 2);
+	mb_test_setup(NULL);
+	assert_int_equal(memblock_import_fdt(blob, blob_len, NULL), 0);
+	assert_int_equal(memblock_reserve(0x40000000, 0x4000000), 0);
+	assert_int_equal(memblock_fdt_reserve_dynamic(blob, blob_len, out, 1), -ENOSPC);
+	assert_int_equal(memblock.reserved.cnt, 1);
+	assert_int_equal(memblock_fdt_reserve_dynamic(blob, blob_len, out, 4), 2);
+
+	assert_valid();
+	assert_string_equal(out[0].name, "linux,cma");
+	/* Top-down, in the second alloc-range, 4 MiB aligned. */
+	assert_int_equal(out[0].base, 0x4b000000);
+	assert_int_equal(out[0].size, 0x1000000);
+	assert_true(out[0].reusable);
+	assert_false(out[0].nomap);
+	assert_true(memblock_is_region_reserved(out[0].base, out[0].size));
+	assert_string_equal(out[1].name, "fw-pool");
+	assert_int_equal(out[1].size, 0x10000);
+	assert_true(out[1].nomap);
+	assert_false(memblock_is_map_memory(out[1].base));
+	assert_true(memblock_is_region_reserved(out[1].base, out[1].size));
+}
+
+static void dynamic_reservation_with_a_bad_alignment_is_einval(void **state)
+{
+	(void)state;
+	fb_root(2, 2);
+	fb_memory(0x40000000, SZ_256M);
+	fb_begin("reserved-memory");
+	fb_prop_u32("#address-cells", 2);
+	fb_prop_u32("#size-cells", 2);
+	fb_prop("ranges", "", 0);
+	fb_begin("a");
+	FB_CELLS("size", 0, 0x10000);
+	fb_end();
+	fb_begin("b");
+	FB_CELLS("size", 0, 0x10000);
+	FB_CELLS("alignment", 0, 0x3000);
+	fb_end();
+	fb_end();
+	fb_end();
+	fb_finish();
+	assert_int_equal(memblock_import_fdt(blob, blob_len, NULL), 0);
+	/* Nothing is allocated, not even the well-formed first node. */
+	assert_int_equal(memblock_fdt_reserve_dynamic(blob, blob_len, NULL, 0), -EINVAL);
+	assert_int_equal(memblock.reserved.cnt, 0);
 }
 
 /* A version 16 blob (no size_dt_struct) is read too. */
@@ -691,23 +916,6 @@ static void bad_root_cells_are_einval(void **state)
 	expect(blob, blob_len, -EINVAL);
 }
 
-static void bad_reserved_memory_cells_are_einval(void **state)
-{
-	(void)state;
-	fb_root(2, 2);
-	fb_memory(0x40000000, SZ_256M);
-	fb_begin("reserved-memory");
-	fb_prop_u32("#address-cells", 3);
-	fb_prop_u32("#size-cells", 1);
-	fb_begin("x@0");
-	FB_CELLS("reg", 0, 0x40000000, 0, 0x1000);
-	fb_end();
-	fb_end();
-	fb_end();
-	fb_finish();
-	expect(blob, blob_len, -EINVAL);
-}
-
 static void reg_of_partial_tuples_is_einval(void **state)
 {
 	(void)state;
@@ -818,8 +1026,14 @@ int main(void)
 		MB_TEST(unaligned_blob_imports_the_same),
 		MB_TEST(import_on_top_of_existing_state),
 		MB_TEST(one_cell_root_hotplug_status_and_usable_memory),
-		MB_TEST(default_cells_are_two_and_one),
-		MB_TEST(reserved_memory_uses_its_own_cells),
+		MB_TEST(root_default_cells_are_one_and_one),
+		MB_TEST(reserved_memory_with_the_roots_cells),
+		MB_TEST(reserved_memory_unlike_the_root_is_ignored),
+		MB_TEST(memory_is_trimmed_to_whole_pages),
+		MB_TEST(usable_memory_range_caps_memory_and_adds_the_rest),
+		MB_TEST(no_map_over_a_reservation_is_refused),
+		MB_TEST(dynamic_reservations_are_allocated_on_request),
+		MB_TEST(dynamic_reservation_with_a_bad_alignment_is_einval),
 		MB_TEST(version_16_header_is_accepted),
 		MB_TEST(overlapping_memory_of_one_kind_merges),
 		MB_TEST(memory_crossing_4g),
@@ -836,7 +1050,6 @@ int main(void)
 		MB_TEST(property_longer_than_the_structure_is_ebadmsg),
 		MB_TEST(memreserve_without_terminator_is_ebadmsg),
 		MB_TEST(bad_root_cells_are_einval),
-		MB_TEST(bad_reserved_memory_cells_are_einval),
 		MB_TEST(reg_of_partial_tuples_is_einval),
 		MB_TEST(memory_wrapping_or_reaching_2_64_is_erange),
 		MB_TEST(reserved_memory_wrapping_is_erange),
