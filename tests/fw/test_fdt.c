@@ -631,6 +631,64 @@ static void dynamic_reservations_are_allocated_on_request(void **state)
 	assert_true(memblock_is_region_reserved(out[1].base, out[1].size));
 }
 
+/*
+ * QEMU's own aarch64 virt tree, minimally edited (tests/data/README.md):
+ * memory from 0x40000a00, a usable range capping it at 0x46000000 and a
+ * second one at 0x50000000, a /memreserve/ entry, and a /reserved-memory
+ * with a static reservation, three no-map nodes (outside memory, inside
+ * the static reservation, free) and a dynamic CMA pool.
+ */
+static void real_tree_with_linux_rules(void **state)
+{
+	struct memblock_fdt_dynamic dyn[2];
+	struct memblock_fw_stats st;
+
+	(void)state;
+	load("tests/data/virt-a64-linux-rules.dtb");
+	test_log_clear();
+	assert_int_equal(memblock_import_fdt(blob, blob_len, &st), 0);
+	assert_valid();
+	/* Trimmed to pages, capped by the first usable range, plus the second. */
+	assert_int_equal(memblock.memory.cnt, 4);
+	assert_region_flags(&memblock.memory, 0, 0x40001000, 0x42000000 - 0x40001000,
+			    MEMBLOCK_NONE);
+	assert_region_flags(&memblock.memory, 1, 0x42000000, 0x200000, MEMBLOCK_NOMAP);
+	assert_region_flags(&memblock.memory, 2, 0x42200000, 0x46000000 - 0x42200000,
+			    MEMBLOCK_NONE);
+	assert_region_flags(&memblock.memory, 3, 0x50000000, 0x200000, MEMBLOCK_NONE);
+	/* ramoops and the /memreserve/ entry. */
+	assert_int_equal(memblock.reserved.cnt, 2);
+	assert_region(&memblock.reserved, 0, 0x41000000, 0x100000);
+	assert_region(&memblock.reserved, 1, 0x47f00000, 0x1000);
+	/* secmon lies in ramoops: refused, and said so. */
+	assert_true(memblock_is_map_memory(0x41080000));
+	assert_non_null(strstr(test_log(), "secmon@41080000"));
+
+	/* The kernel reserves itself, then the pool is allocated. */
+	assert_int_equal(memblock_reserve(0x40200000, 0x1000000), 0);
+	assert_int_equal(memblock_fdt_reserve_dynamic(blob, blob_len, dyn, 2), 1);
+	assert_string_equal(dyn[0].name, "linux,cma");
+	assert_int_equal(dyn[0].base, 0x45000000);
+	assert_int_equal(dyn[0].size, 0x1000000);
+	assert_true(dyn[0].reusable);
+	assert_valid();
+}
+
+/* The same tree with a /reserved-memory in 1/1 cells: Linux ignores it. */
+static void real_tree_with_reserved_memory_cells_unlike_the_roots(void **state)
+{
+	(void)state;
+	load("tests/data/virt-a64-resv-cells.dtb");
+	test_log_clear();
+	assert_int_equal(memblock_import_fdt(blob, blob_len, NULL), 0);
+	assert_valid();
+	assert_int_equal(memblock.memory.cnt, 1);
+	assert_region_flags(&memblock.memory, 0, 0x40000000, SZ_128M, MEMBLOCK_NONE);
+	assert_int_equal(memblock.reserved.cnt, 0);
+	assert_non_null(strstr(test_log(), "reserved-memory"));
+	assert_int_equal(memblock_fdt_reserve_dynamic(blob, blob_len, NULL, 0), 0);
+}
+
 static void dynamic_reservation_with_a_bad_alignment_is_einval(void **state)
 {
 	(void)state;
@@ -1034,6 +1092,8 @@ int main(void)
 		MB_TEST(no_map_over_a_reservation_is_refused),
 		MB_TEST(dynamic_reservations_are_allocated_on_request),
 		MB_TEST(dynamic_reservation_with_a_bad_alignment_is_einval),
+		MB_TEST(real_tree_with_linux_rules),
+		MB_TEST(real_tree_with_reserved_memory_cells_unlike_the_roots),
 		MB_TEST(version_16_header_is_accepted),
 		MB_TEST(overlapping_memory_of_one_kind_merges),
 		MB_TEST(memory_crossing_4g),
