@@ -2,7 +2,7 @@
 /*
  * bench.c - the libmemblock benchmarks.
  *
- * Six workloads (W1..W6, described with their functions below), each run
+ * Seven workloads (W1..W6 and WI, described with their functions below), each run
  * at a chosen number of regions N. Every workload has a
  * setup phase, which is not measured, and a measured phase, whose operations
  * are counted; the measured phase includes the driver's own loop and its
@@ -27,6 +27,7 @@
 
 #include <memblock.h>
 #include <memblock/ext.h>
+#include <memblock/fw.h>
 
 #include "bench_env.h"
 
@@ -328,6 +329,58 @@ static unsigned long w6_run(unsigned long n)
 	return W6_LOOKUPS;
 }
 
+/*
+ * WI: a UEFI map shaped like OVMF's (boot-services code and data, loader
+ * and conventional memory in small touching descriptors, now and then
+ * runtime data and ACPI tables) of N descriptors, imported into memblock
+ * that holds nothing there. Per descriptor.
+ */
+#define WI_DESC 48
+static uint8_t wi_map[MAX_N * WI_DESC];
+
+static void wi_put(uint8_t *p, uint32_t type, u64 phys, u64 pages, u64 attr)
+{
+	memset(p, 0, WI_DESC);
+	for (int i = 0; i < 4; i++)
+		p[i] = (uint8_t)(type >> (8 * i));
+	for (int i = 0; i < 8; i++) {
+		p[8 + i] = (uint8_t)(phys >> (8 * i));
+		p[24 + i] = (uint8_t)(pages >> (8 * i));
+		p[32 + i] = (uint8_t)(attr >> (8 * i));
+	}
+}
+
+static void wi_setup(unsigned long n)
+{
+	static const uint32_t usable[] = { 3, 4, 7, 2 };	/* BS code, BS data, conventional, loader data */
+	u64 phys = BENCH_WL_BASE;
+	unsigned long i;
+
+	setup_common();
+	for (i = 0; i < n; i++) {
+		uint32_t type = usable[rng_below(4)];
+		u64 attr = 0xf, pages = 1 + rng_below(16);
+
+		if (i % 50 == 49) {
+			type = 6;	/* runtime services data: NOMAP */
+			attr |= 0x8000000000000000ULL;
+		} else if (i % 97 == 96) {
+			type = 9;	/* ACPI reclaim: memory and reserved */
+		}
+		wi_put(wi_map + i * WI_DESC, type, phys, pages, attr);
+		phys += pages << 12;
+	}
+}
+
+static unsigned long wi_run(unsigned long n)
+{
+	if (memblock_import_efi(wi_map, n * WI_DESC, WI_DESC, NULL))
+		fail("import");
+	mix(memblock.memory.cnt);
+	mix(memblock.reserved.cnt);
+	return n;
+}
+
 static const struct workload workloads[] = {
 	{ "W1", "sorted add", w1_setup, w1_run, 130534, 1300 },
 	{ "W2", "shuffled add", w2_setup, w2_run, 71570, 7200 },
@@ -335,6 +388,7 @@ static const struct workload workloads[] = {
 	{ "W4", "fragmented alloc", w4_setup, w4_run, 1948210, 195000 },
 	{ "W5", "free-range walk", w5_setup, w5_run, 130.5, 65 },
 	{ "W6", "is_memory lookup", w6_setup, w6_run, 185, 130 },
+	{ "WI", "UEFI map import", wi_setup, wi_run, 0, 0 },
 };
 
 #define NR_WORKLOADS (sizeof(workloads) / sizeof(workloads[0]))

@@ -7,14 +7,14 @@
 # callgrind over the measured phase only. Nothing here is part of 'make
 # check': benchmarks never fail on timing.
 #
-# BENCH_N="128 1000 10000" and BENCH_W="W1 ... W6" choose what runs.
+# BENCH_N="128 1000 10000" and BENCH_W="W1 ... W6 WI" choose what runs.
 
 BENCH_DIR := $(O)/bench
 BENCH := $(BENCH_DIR)/bench
 BENCH_ENV := bench/bench_env.h
 BENCH_CFLAGS ?= -O2 -g
 BENCH_N ?= 128 1000 10000
-BENCH_W ?= W1 W2 W3 W4 W5 W6
+BENCH_W ?= W1 W2 W3 W4 W5 W6 WI
 
 EXTRA_HELP += "bench          - build the benchmarks ($(BENCH))"
 EXTRA_HELP += "bench-run      - run them: ns/op, and instructions/op with valgrind (BENCH_N, BENCH_W)"
@@ -26,9 +26,9 @@ bench: $(BENCH)
 
 # The bench brings its own environment header and always uses the default
 # configuration (no autoconf.h on its include path), whatever .config says,
-# so it compiles the core (src/*.c) for itself. Firmware modules are not
-# measured.
-BENCH_LIB_SRCS := $(sort $(wildcard src/*.c))
+# so it compiles the library (src/*.c, and src/fw/*.c for the import
+# workload WI) for itself.
+BENCH_LIB_SRCS := $(sort $(wildcard src/*.c src/fw/*.c))
 BENCH_LIB_OBJS := $(BENCH_LIB_SRCS:%.c=$(BENCH_DIR)/obj/%.o)
 BENCH_ALL_CFLAGS = $(BASE_CFLAGS) $(BENCH_CFLAGS) \
 	-DMEMBLOCK_ENV_HEADER='"bench_env.h"' -Ibench -Iinclude

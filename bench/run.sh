@@ -19,7 +19,7 @@ if [ "${1:-}" = --profile ]; then
 fi
 bench=$1
 sizes=${BENCH_N:-128 1000 10000}
-works=${BENCH_W:-W1 W2 W3 W4 W5 W6}
+works=${BENCH_W:-W1 W2 W3 W4 W5 W6 WI}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -82,8 +82,8 @@ END {
 	printf "%-3s %-17s %6s %10s %11s %11s %11s\n", "", "workload", "N", "ns/op", "instr/op", "target@10k", "Linux@10k"
 	for (i = 1; i <= nr; i++) {
 		split(rows[i], k, " ")
-		t = (k[2] == 10000) ? sprintf("%11s", whole(target[k[1]])) : sprintf("%11s", "")
-		l = (k[2] == 10000) ? sprintf("%11s", whole(linux[k[1]])) : sprintf("%11s", "")
+		t = (k[2] == 10000 && target[k[1]] + 0) ? sprintf("%11s", whole(target[k[1]])) : sprintf("%11s", "")
+		l = (k[2] == 10000 && linux[k[1]] + 0) ? sprintf("%11s", whole(linux[k[1]])) : sprintf("%11s", "")
 		c = (rows[i] in ir) ? sprintf("%11.1f", ir[rows[i]]) : sprintf("%11s", "-")
 		printf "%-3s %-17s %6s %10s %s %s %s\n", k[1], name[k[1]], k[2], ns[rows[i]], c, t, l
 	}

@@ -138,6 +138,35 @@ int memblock_import_multiboot1(const void *mmap, size_t mmap_length,
 int memblock_import_multiboot2(const void *mbi, size_t max_size,
 			       struct memblock_fw_stats *stats);
 
+/* --- Limine boot protocol (CONFIG_MEMBLOCK_FW_LIMINE) ---------------------- */
+
+/* Memory-map entry types of the Limine boot protocol. */
+#define MEMBLOCK_LIMINE_USABLE 0
+#define MEMBLOCK_LIMINE_RESERVED 1
+#define MEMBLOCK_LIMINE_ACPI_RECLAIMABLE 2
+#define MEMBLOCK_LIMINE_ACPI_NVS 3
+#define MEMBLOCK_LIMINE_BAD_MEMORY 4
+#define MEMBLOCK_LIMINE_BOOTLOADER_RECLAIMABLE 5
+#define MEMBLOCK_LIMINE_EXECUTABLE_AND_MODULES 6
+#define MEMBLOCK_LIMINE_FRAMEBUFFER 7
+#define MEMBLOCK_LIMINE_ACPI_TABLES 8	/* reserved-mapped in later revisions */
+
+/**
+ * struct memblock_limine_entry - one memory-map entry, laid out as the
+ *	protocol's struct limine_memmap_entry
+ * @base: first address
+ * @length: bytes
+ * @type: MEMBLOCK_LIMINE_*
+ */
+struct memblock_limine_entry {
+	uint64_t base;
+	uint64_t length;
+	uint64_t type;
+};
+
+int memblock_import_limine(const struct memblock_limine_entry *const *entries,
+			   size_t count, struct memblock_fw_stats *stats);
+
 /* --- Flattened device tree (CONFIG_MEMBLOCK_FW_FDT) ------------------------- */
 
 int memblock_import_fdt(const void *fdt, size_t max_size,

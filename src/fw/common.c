@@ -8,7 +8,8 @@
 
 #if defined(CONFIG_MEMBLOCK_FW_E820) || defined(CONFIG_MEMBLOCK_FW_EFI) ||   \
 	defined(CONFIG_MEMBLOCK_FW_MULTIBOOT) ||                             \
-	defined(CONFIG_MEMBLOCK_FW_FDT) || defined(CONFIG_MEMBLOCK_FW_EXPORT)
+	defined(CONFIG_MEMBLOCK_FW_FDT) || defined(CONFIG_MEMBLOCK_FW_LIMINE) || \
+	defined(CONFIG_MEMBLOCK_FW_EXPORT)
 
 #include "fw_internal.h"
 
@@ -50,7 +51,8 @@ const char *memblock_fw_strerror(int err)
 }
 
 #if defined(CONFIG_MEMBLOCK_FW_E820) || defined(CONFIG_MEMBLOCK_FW_EFI) ||   \
-	defined(CONFIG_MEMBLOCK_FW_MULTIBOOT) || defined(CONFIG_MEMBLOCK_FW_FDT)
+	defined(CONFIG_MEMBLOCK_FW_MULTIBOOT) || defined(CONFIG_MEMBLOCK_FW_FDT) || \
+	defined(CONFIG_MEMBLOCK_FW_LIMINE)
 
 /* Count one entry of the input (check walk only). */
 void mb_fw_count_entry(struct fw_ctx *ctx)
@@ -189,6 +191,9 @@ int mb_fw_emit_ranked(struct fw_ctx *ctx, u64 base, u64 size,
 		add_edge(ctx, e);
 		return 0;
 	}
+	/* Most ranges miss the batch altogether. */
+	if (e <= ctx->bound[0] || b >= ctx->bound[ctx->nb])
+		return 0;
 	/* Pieces never straddle an edge: each lies inside or outside. */
 	for (i = 0; i < ctx->nb; i++)
 		if (ctx->bound[i] >= b && ctx->bound[i] < e)

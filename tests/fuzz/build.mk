@@ -14,7 +14,7 @@
 FUZZ_SECONDS ?= 10
 FUZZ_CC ?= clang
 FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer-no-link
-FUZZ_IMPORTERS := e820 efi multiboot1 multiboot2 fdt
+FUZZ_IMPORTERS := e820 efi multiboot1 multiboot2 fdt limine
 # Only importers that exist already get a target.
 FUZZ_FW_TARGETS := $(foreach t,$(FUZZ_IMPORTERS),$(if $(shell grep -ls \
 	'^int memblock_import_$(t)\>' src/fw/*.c 2>/dev/null),fuzz_$(t)))

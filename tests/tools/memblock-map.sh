@@ -42,15 +42,43 @@ run() {
 	e820 0x7ff00000 0x100000 3
 	e820 0x100000000 0x80000000 1
 } >"$tmp/pc.e820"
-# What the next stage must get: the same with ACPI as reserved (2) and
-# nothing of the driver-managed memory added at 6 GiB.
+# What the next stage must get: the same in whole pages (the EBDA's page
+# is reserved), ACPI as reserved (2) and nothing of the driver-managed
+# memory added at 6 GiB.
 {
-	e820 0x0 0x9fc00 1
-	e820 0x9fc00 0x400 2
+	e820 0x0 0x9f000 1
+	e820 0x9f000 0x1000 2
 	e820 0x100000 0x7fe00000 1
 	e820 0x7ff00000 0x100000 2
 	e820 0x100000000 0x80000000 1
 } >"$tmp/want.e820"
+
+# --- A Limine memory map --------------------------------------------------------
+
+# limine BASE LENGTH TYPE: one 24-byte entry (the host is little-endian).
+limine() { le "$1" 8; le "$2" 8; le "$3" 8; }
+{
+	limine 0x1000 0x9e000 0
+	limine 0x100000 0x7f00000 0
+	limine 0x7000000 0x100000 6
+	limine 0xfd000000 0x300000 7
+} >"$tmp/map.limine"
+t="--limine imports usable memory, reserves the kernel and the framebuffer"
+run --limine "$tmp/map.limine" --dump
+if [ "$rc" -eq 0 ] && grep -q 'memory.cnt  = 0x2' "$tmp/out" &&
+	grep -q 'reserved.cnt  = 0x2' "$tmp/out"; then
+	ok "$t"
+else
+	bad "$t" "rc=$rc" "$(cat "$tmp/out" "$tmp/err")"
+fi
+head -c 30 "$tmp/map.limine" >"$tmp/bad.limine"
+t="--limine refuses a file that is not whole entries"
+run --limine "$tmp/bad.limine" --dump
+if [ "$rc" -eq 2 ] && grep -q '24-byte Limine' "$tmp/err"; then
+	ok "$t"
+else
+	bad "$t" "rc=$rc" "$(cat "$tmp/err")"
+fi
 
 # --- Export without driver-managed memory -----------------------------------
 

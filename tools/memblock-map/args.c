@@ -43,6 +43,8 @@ static const struct option_def options[] = {
 	  "UEFI descriptor size for every --efi (default 48)" },
 	{ "--multiboot2", ARG_FILE, OP_MULTIBOOT2, "FILE",
 	  "import a multiboot2 boot information structure" },
+	{ "--limine", ARG_FILE, OP_LIMINE, "FILE",
+	  "import a Limine memory map (packed 24-byte base, length, type entries)" },
 	{ "--add", ARG_RANGE_NID, OP_ADD, "BASE,SIZE[,NID]",
 	  "add memory (memblock_add_node)" },
 	{ "--add-driver-managed", ARG_RANGE_NID, OP_ADD_DRIVER_MANAGED,

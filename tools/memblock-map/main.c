@@ -80,7 +80,7 @@ static void write_file(const char *path, const void *buf, size_t len)
 static bool is_import(const struct map_action *act)
 {
 	return act->op == OP_DTB || act->op == OP_E820 || act->op == OP_EFI ||
-	       act->op == OP_MULTIBOOT2;
+	       act->op == OP_MULTIBOOT2 || act->op == OP_LIMINE;
 }
 
 /* Read every input file before anything runs: a bad one costs no output. */
@@ -98,7 +98,32 @@ static void load_inputs(struct map_args *args)
 			die(MAP_EXIT_USAGE,
 			    "%s: %zu bytes is not a whole number of 20-byte E820 entries",
 			    act->file, act->len);
+		if (act->op == OP_LIMINE &&
+		    act->len % sizeof(struct memblock_limine_entry))
+			die(MAP_EXIT_USAGE,
+			    "%s: %zu bytes is not a whole number of 24-byte Limine entries",
+			    act->file, act->len);
 	}
+}
+
+/* The protocol hands over pointers to entries: build them for the file. */
+static int import_limine(const void *data, size_t len,
+			 struct memblock_fw_stats *st)
+{
+	const size_t n = len / sizeof(struct memblock_limine_entry);
+	struct memblock_limine_entry *e = malloc(n * sizeof(*e) + 1);
+	const struct memblock_limine_entry **p = malloc(n * sizeof(*p) + 1);
+	int err;
+
+	if (!e || !p)
+		die(MAP_EXIT_FAIL, "out of memory");
+	memcpy(e, data, n * sizeof(*e));	/* host order: the protocol's */
+	for (size_t i = 0; i < n; i++)
+		p[i] = &e[i];
+	err = memblock_import_limine(p, n, st);
+	free(p);
+	free(e);
+	return err;
 }
 
 static void import_file(struct map_action *act, size_t efi_desc_size)
@@ -120,6 +145,9 @@ static void import_file(struct map_action *act, size_t efi_desc_size)
 		break;
 	case OP_MULTIBOOT2:
 		err = memblock_import_multiboot2(act->data, act->len, &st);
+		break;
+	case OP_LIMINE:
+		err = import_limine(act->data, act->len, &st);
 		break;
 	default:
 		break;
@@ -293,6 +321,7 @@ static void run(struct map_action *act, const struct map_args *args)
 	case OP_E820:
 	case OP_EFI:
 	case OP_MULTIBOOT2:
+	case OP_LIMINE:
 		import_file(act, args->efi_desc_size);
 		break;
 	case OP_ADD:
