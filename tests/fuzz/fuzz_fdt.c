@@ -2,7 +2,10 @@
 /*
  * fuzz_fdt.c - libFuzzer target for memblock_import_fdt() (fw_fuzz.h); the
  * payload is a flattened device tree blob. With parameter bit 1 set,
- * max_size is smaller than the payload by param >> 2.
+ * max_size is smaller than the payload by param >> 2. After the import
+ * attempt, the dynamic reserved-memory regions are allocated too
+ * (memblock_fdt_reserve_dynamic()): with an error, memblock must be as
+ * the import left it.
  */
 #include "fw_fuzz.h"
 
@@ -18,5 +21,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((param & 2) && (size_t)(param >> 2) <= len)
 		len -= param >> 2;
 	fw_fuzz_check("fdt", memblock_import_fdt(fdt, len, &stats));
+	{
+		static struct memblock_fdt_dynamic out[8];
+		long n;
+
+		fw_fuzz_take(&fw_fuzz_before);
+		n = memblock_fdt_reserve_dynamic(fdt, len, out, 8);
+		if (n < 0)
+			fw_fuzz_check("fdt dynamic", (int)n);
+		else if (memblock_validate())
+			abort();
+	}
 	return 0;
 }
