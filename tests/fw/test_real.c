@@ -348,6 +348,56 @@ static void grub_ovmf_multiboot2(void **state)
 	assert_int_equal(memblock.memory.total_size, e.mem_bytes);
 }
 
+/*
+ * The BIOS E820 table of a real PC (Intel, 8 GiB), transcribed from the
+ * "BIOS-e820:" lines of its boot log as published at
+ * https://codepudding.com/os/52540.html: 19 entries, ACPI NVS and data
+ * between RAM, and RAM above 4 GiB.
+ */
+static const struct { uint64_t first, last; uint32_t type; } pc_log[] = {
+	{ 0x0, 0x903ff, 1 }, { 0x90400, 0x9ffff, 2 }, { 0xe0000, 0xfffff, 2 },
+	{ 0x100000, 0xc9f98fff, 1 }, { 0xc9f99000, 0xc9f99fff, 4 },
+	{ 0xc9f9a000, 0xc9f9afff, 2 }, { 0xc9f9b000, 0xd987cfff, 1 },
+	{ 0xd987d000, 0xdaeb3fff, 2 }, { 0xdaeb4000, 0xdaef7fff, 3 },
+	{ 0xdaef8000, 0xdb818fff, 4 }, { 0xdb819000, 0xdbdfefff, 2 },
+	{ 0xdbdff000, 0xdbdfffff, 1 }, { 0xdbe00000, 0xdfffffff, 2 },
+	{ 0xf8000000, 0xfbffffff, 2 }, { 0xfe000000, 0xfe010fff, 2 },
+	{ 0xfec00000, 0xfec00fff, 2 }, { 0xfee00000, 0xfee00fff, 2 },
+	{ 0xff000000, 0xffffffff, 2 }, { 0x100000000ULL, 0x21dffffffULL, 1 },
+};
+
+static void pc_e820_from_a_boot_log(void **state)
+{
+	uint8_t t[sizeof(pc_log) / sizeof(pc_log[0]) * 20];
+	const size_t n = sizeof(pc_log) / sizeof(pc_log[0]);
+	struct memblock_fw_stats st;
+
+	(void)state;
+	for (size_t i = 0; i < n; i++) {
+		put_le64(t + i * 20, pc_log[i].first);
+		put_le64(t + i * 20 + 8, pc_log[i].last - pc_log[i].first + 1);
+		put_le32(t + i * 20 + 16, pc_log[i].type);
+	}
+	assert_int_equal(memblock_import_e820(t, n, 20, &st), 0);
+	assert_valid();
+	assert_int_equal(st.entries, n);
+	assert_region(&memblock.memory, 0, 0x0, 0x90400);
+	assert_region(&memblock.memory, 1, 0x100000, 0xc9f99000 - 0x100000);
+	assert_region(&memblock.memory, 2, 0xc9f9b000, 0xd987d000 - 0xc9f9b000);
+	assert_region(&memblock.memory, 3, 0xdbdff000, 0x1000);
+	/* Touching non-RAM entries are one reservation each run. */
+	assert_region(&memblock.reserved, 2, 0xc9f99000, 0x2000);
+	assert_region(&memblock.reserved, 3, 0xd987d000, 0xdbdff000 - 0xd987d000);
+#ifdef CONFIG_PHYS_ADDR_T_64BIT
+	assert_int_equal(memblock.memory.cnt, 5);
+	assert_region(&memblock.memory, 4, 0x100000000ULL, 0x11e000000ULL);
+#else
+	assert_int_equal(memblock.memory.cnt, 4);
+#endif
+	assert_int_equal(memblock.reserved.cnt, 10);
+	check_export();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -357,6 +407,7 @@ int main(void)
 		MB_TEST(u_boot_aarch64_128m),
 		MB_TEST(grub_seabios_multiboot2),
 		MB_TEST(grub_ovmf_multiboot2),
+		MB_TEST(pc_e820_from_a_boot_log),
 	};
 
 	return MB_RUN("fw/real", tests);
