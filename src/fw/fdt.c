@@ -381,10 +381,10 @@ static bool reserved_before(const struct fdtw *w, uint32_t rmem,
 	const u64 end = base + size;
 	uint32_t off, child;
 
+	/* memblock holds nothing at or above PHYS_ADDR_MAX. */
 	if (base < PHYS_ADDR_MAX &&
 	    memblock_is_region_reserved((phys_addr_t)base,
-					mb_clip((phys_addr_t)base, size > PHYS_ADDR_MAX ?
-						PHYS_ADDR_MAX : (phys_addr_t)size)))
+					(phys_addr_t)MB_MIN(size, (u64)PHYS_ADDR_MAX)))
 		return true;
 	for (off = w->rsvmap_off; fw_fits(off, 16, w->size); off += 16) {
 		const u64 b = fw_be64(w->blob + off), sz = fw_be64(w->blob + off + 8);
@@ -425,12 +425,12 @@ static bool memory_there(const struct fdtw *w, uint32_t root, u64 base,
 {
 	struct mem_iter it = { .w = w };
 	struct usable u;
-	u64 b, sz, off;
+	uint32_t off;
+	u64 b, sz;
 
 	if (base < PHYS_ADDR_MAX &&
 	    memblock_overlaps_region(&memblock.memory, (phys_addr_t)base,
-				     size > PHYS_ADDR_MAX ? PHYS_ADDR_MAX :
-							    (phys_addr_t)size))
+				     (phys_addr_t)MB_MIN(size, (u64)PHYS_ADDR_MAX)))
 		return true;
 	if (read_cells(w, root, &it.ac, &it.sc))
 		return false;
@@ -443,7 +443,7 @@ static bool memory_there(const struct fdtw *w, uint32_t root, u64 base,
 		    b < base + size && base < b + sz)
 			return true;
 	for (off = 4 * (u.ac + u.sc); off < u.len; off += 4 * (u.ac + u.sc)) {
-		usable_tuple(&u, (uint32_t)off, &b, &sz);
+		usable_tuple(&u, off, &b, &sz);
 		if (sz && b < base + size && base < b + sz)
 			return true;
 	}
