@@ -674,6 +674,20 @@ static void real_tree_with_linux_rules(void **state)
 	assert_valid();
 }
 
+/*
+ * QEMU's riscv64 tree without the root's #address-cells/#size-cells, its
+ * memory reg rewritten in one cell each: read with Linux's defaults, 1/1.
+ */
+static void real_tree_without_root_cells(void **state)
+{
+	(void)state;
+	load("tests/data/virt-rv64-root-cells.dtb");
+	assert_int_equal(memblock_import_fdt(blob, blob_len, NULL), 0);
+	assert_valid();
+	assert_int_equal(memblock.memory.cnt, 1);
+	assert_region(&memblock.memory, 0, 0x80000000, SZ_128M);
+}
+
 /* The same tree with a /reserved-memory in 1/1 cells: Linux ignores it. */
 static void real_tree_with_reserved_memory_cells_unlike_the_roots(void **state)
 {
@@ -1094,6 +1108,7 @@ int main(void)
 		MB_TEST(dynamic_reservation_with_a_bad_alignment_is_einval),
 		MB_TEST(real_tree_with_linux_rules),
 		MB_TEST(real_tree_with_reserved_memory_cells_unlike_the_roots),
+		MB_TEST(real_tree_without_root_cells),
 		MB_TEST(version_16_header_is_accepted),
 		MB_TEST(overlapping_memory_of_one_kind_merges),
 		MB_TEST(memory_crossing_4g),
