@@ -18,7 +18,8 @@ section() {
 				line = substr($0, 4)
 				name = line; sub(/ - .*/, "", name)
 				desc = line; sub(/^[^-]* - /, "", desc)
-				if (name !~ /^(struct|enum) /)
+				# Internal helpers (mb_*) and types are not the API.
+				if (name !~ /^(struct|enum) / && name !~ /^mb_/)
 					printf "| `%s` | %s | %s |\n", name, desc, file
 			}
 			{ want = 0 }' "$f"
