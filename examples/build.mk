@@ -7,7 +7,8 @@
 #   make run ARCH=arm64       arm64 kernel, device tree, qemu-system-aarch64
 #   make run ARCH=riscv64     riscv64 kernel, OpenSBI + device tree, qemu-system-riscv64
 #   make run-host             an early boot played on the host (examples/host-boot)
-#   make boot-test            make cross, then boot all three kernels and judge them
+#   make run FW=uefi          the x86_64 UEFI application under OVMF (qemu-system-x86_64, ovmf)
+#   make boot-test            make cross, then boot all the examples and judge them
 #
 # TOOLCHAIN=clang (default: clang + ld.lld) or TOOLCHAIN=gcc (the Debian
 # cross gcc + GNU ld); BOOT_TIMEOUT bounds each boot (seconds).
@@ -43,7 +44,7 @@ TOOLCHAIN ?= clang
 BOOT_TIMEOUT ?= 10
 EXAMPLE_ARCHS := x86 arm64 riscv64
 
-EXTRA_HELP += "run            - boot an example kernel in QEMU: ARCH=x86 (default), arm64, riscv64"
+EXTRA_HELP += "run            - boot an example kernel in QEMU: ARCH=x86 (default), arm64, riscv64; FW=uefi"
 EXTRA_HELP += "example        - build the example kernel of ARCH, without booting it"
 EXTRA_HELP += "boot-test      - make cross, then boot every example kernel and check its output"
 
@@ -179,6 +180,54 @@ run-$(1): example-$(1)
 endef
 $(foreach a,$(EXAMPLE_ARCHS),$(eval $(call example_rules,$(a))))
 
+# --- The UEFI application (x86_64, under OVMF) ------------------------------------
+# A PE/COFF image made by clang for the UEFI (Microsoft x64, LLP64) target
+# and lld-link, with the same common sources and its own library build;
+# booted from a FAT directory by examples/uefi/run-ovmf.sh.
+
+UEFI_DIR := $(O)/examples/uefi
+UEFI_CC := clang --target=x86_64-unknown-windows
+UEFI_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -ffreestanding -fshort-wchar \
+	       -mno-red-zone -mno-stack-arg-probe -fno-stack-protector \
+	       -fno-asynchronous-unwind-tables -MMD -MP
+UEFI_SRCS := examples/uefi/uefi.c $(EX_COMMON)
+UEFI_OBJS := $(patsubst %,$(UEFI_DIR)/obj/%.o,$(basename $(UEFI_SRCS)))
+UEFI_LIB := $(UEFI_DIR)/lib/libmemblock.a
+UEFI_IMAGE := $(UEFI_DIR)/BOOTX64.EFI
+ex_qemu_uefi = examples/uefi/run-ovmf.sh $(1)
+ex_status_uefi := 33
+ex_expect_uefi := 'UEFI: 1' 'firmware: memory   [0x0000000000100000-'
+UEFI_TIMEOUT ?= 60
+
+.PHONY: example-deps-uefi example-uefi run-uefi
+example-deps-uefi:
+	@scripts/deps.sh clang ovmf
+
+$(UEFI_LIB): FORCE | example-deps-uefi
+	$(Q)$(MAKE) --no-print-directory $(if $(Q),-s) O=$(UEFI_DIR)/lib \
+		MEMBLOCK_ENV=examples/common/kernel_env.h CC="$(UEFI_CC)" AR=llvm-ar \
+		CFLAGS="$(UEFI_CFLAGS)" lib
+
+$(UEFI_DIR)/obj/%.o: %.c examples/common/kernel_env.h | example-deps-uefi
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "  CC      $@")
+	$(Q)$(UEFI_CC) $(UEFI_CFLAGS) -DMEMBLOCK_ENV_HEADER='"kernel_env.h"' \
+		-Iexamples/common -I$(UEFI_DIR)/lib/include -Iinclude -c $< -o $@
+
+$(UEFI_IMAGE): $(UEFI_OBJS) $(UEFI_LIB)
+	$(if $(Q),@echo "  LD      $@")
+	$(Q)lld-link /nologo /subsystem:efi_application /entry:efi_main \
+		/machine:x64 /nodefaultlib /out:$@ $^
+
+-include $(UEFI_OBJS:.o=.d)
+
+example-uefi: $(UEFI_IMAGE)
+
+run-uefi: example-uefi
+	@echo "  QEMU    $(call ex_qemu_uefi,$(UEFI_IMAGE))"
+	$(Q)examples/boot-check.sh uefi $(ex_status_uefi) $(UEFI_DIR)/boot.log \
+		$(UEFI_TIMEOUT) $(ex_expect_uefi) -- $(call ex_qemu_uefi,$(UEFI_IMAGE))
+
 .PHONY: example examples boot-test example-arch-check
 
 example-arch-check:
@@ -188,8 +237,9 @@ example-arch-check:
 	@case "$(TOOLCHAIN)" in clang|gcc) ;; *) \
 		echo "TOOLCHAIN=$(TOOLCHAIN): use clang or gcc" >&2; exit 2 ;; esac
 
+# FW=uefi: the x86_64 UEFI application under OVMF instead of ARCH's kernel.
 run: example-arch-check
-	$(Q)$(MAKE) --no-print-directory run-$(ARCH)
+	$(Q)$(MAKE) --no-print-directory run-$(if $(filter uefi,$(FW)),uefi,$(ARCH))
 
 example: example-arch-check
 	$(Q)$(MAKE) --no-print-directory example-$(ARCH)
@@ -200,7 +250,7 @@ examples: $(foreach a,$(EXAMPLE_ARCHS),example-$(a))
 # quietly (logs in $(O)/examples/<arch>-<toolchain>/boot.log) and judged. A
 # kernel that does not build counts as failed; the others still run.
 boot-test:
-	@scripts/deps.sh cross $(ex_deps_$(TOOLCHAIN)) \
+	@scripts/deps.sh cross $(ex_deps_$(TOOLCHAIN)) ovmf \
 		$(foreach a,$(EXAMPLE_ARCHS),$(ex_qemu_deps_$(a)))
 	$(Q)$(MAKE) --no-print-directory cross
 	@passed=0; failed=0; \
@@ -215,5 +265,14 @@ boot-test:
 	else \
 		failed=$$((failed + 1)); \
 	fi;) \
+	if ! $(MAKE) --no-print-directory example-uefi; then \
+		echo "uefi: FAILED (the application does not build)"; \
+		failed=$$((failed + 1)); \
+	elif examples/boot-check.sh -q uefi $(ex_status_uefi) $(UEFI_DIR)/boot.log \
+		$(UEFI_TIMEOUT) $(ex_expect_uefi) -- $(call ex_qemu_uefi,$(UEFI_IMAGE)); then \
+		passed=$$((passed + 1)); \
+	else \
+		failed=$$((failed + 1)); \
+	fi; \
 	echo "boot-test: $$passed passed, $$failed failed"; \
 	[ $$failed -eq 0 ]

@@ -14,6 +14,7 @@ packages_of() {
 	qemu-x86)	echo qemu-system-x86 ;;
 	qemu-arm64)	echo qemu-system-arm ;;
 	qemu-riscv64)	echo qemu-system-misc ;;
+	ovmf)		echo qemu-system-x86 ovmf ;;
 	cross)		echo gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu \
 			     gcc-arm-none-eabi gcc-i686-linux-gnu clang lld llvm ;;
 	clang)		echo clang lld llvm ;;

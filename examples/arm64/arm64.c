@@ -88,6 +88,7 @@ static const struct arch_boot virt = {
 	.reserve_boot_data = fdt_reserve_blob,
 	.check_machine = fdt_check_reserved,
 	.ram_limit = MEMBLOCK_ALLOC_ANYWHERE,
+	ELF_KERNEL_LAYOUT,
 };
 
 /* Called by start.S with the x0 the firmware passed. */

@@ -140,17 +140,17 @@ static void import_firmware_map(void)
 /* Step 2. */
 static void reserve_what_is_in_use(void)
 {
-	phys_addr_t image = (uintptr_t)__image_start;
-	phys_addr_t stack = (uintptr_t)__stack_start;
+	phys_addr_t image = (uintptr_t)arch->image_start;
+	phys_addr_t stack = (uintptr_t)arch->stack_start;
 
 	kprint("\n2. Reserve what is in use\n");
 	/* _kern: reserved for the kernel itself, as Linux marks its image. */
-	memblock_reserve_kern(image, range_size(__image_start, __image_end));
-	memblock_reserve_kern(stack, range_size(__stack_start, __stack_end));
+	memblock_reserve_kern(image, range_size(arch->image_start, arch->image_end));
+	memblock_reserve_kern(stack, range_size(arch->stack_start, arch->stack_end));
 	arch->reserve_boot_data();
 	kprint("  kernel image at %pa, %lu KiB; stack at %pa, %lu KiB\n",
-	       &image, (unsigned long)(range_size(__image_start, __image_end) >> 10),
-	       &stack, (unsigned long)(range_size(__stack_start, __stack_end) >> 10));
+	       &image, (unsigned long)(range_size(arch->image_start, arch->image_end) >> 10),
+	       &stack, (unsigned long)(range_size(arch->stack_start, arch->stack_end) >> 10));
 }
 
 /*
@@ -256,7 +256,7 @@ static void allocate_early_structures(void)
 static void print_handoff_map(void)
 {
 	static struct memblock_map_entry map[NR_MAP];
-	phys_addr_t image = (uintptr_t)__image_start;
+	phys_addr_t image = (uintptr_t)arch->image_start;
 	bool driver_absent = true, image_reserved = false;
 	long n, i;
 
@@ -355,12 +355,13 @@ _Noreturn void boot_story(const struct arch_boot *a)
 
 	kprint("\n7. Checks\n");
 	expect(memblock.memory.cnt > 0 && memblock_is_region_memory(
-		(uintptr_t)__image_start, range_size(__image_start, __image_end)),
+		(uintptr_t)arch->image_start,
+		range_size(arch->image_start, arch->image_end)),
 	       "the kernel image lies in memory the firmware reported");
-	expect(memblock_is_region_reserved((uintptr_t)__image_start,
-					   range_size(__image_start, __image_end)) &&
-	       memblock_is_region_reserved((uintptr_t)__stack_start,
-					   range_size(__stack_start, __stack_end)),
+	expect(memblock_is_region_reserved((uintptr_t)arch->image_start,
+					   range_size(arch->image_start, arch->image_end)) &&
+	       memblock_is_region_reserved((uintptr_t)arch->stack_start,
+					   range_size(arch->stack_start, arch->stack_end)),
 	       "the kernel image and its stack are reserved");
 	expect(memblock_is_memory(driver_base) &&
 	       !memblock_is_reserved(driver_base),

@@ -38,6 +38,11 @@ _Noreturn void arch_exit(bool pass);
  *	be NULL)
  * @ram_limit: first address the kernel cannot reach, e.g. 4 GiB for a
  *	32-bit kernel without paging; MEMBLOCK_ALLOC_ANYWHERE for none
+ * @image_start: the kernel image (code, data and bss), from its linker
+ *	script, or where the firmware loaded it
+ * @image_end: its end
+ * @stack_start: the boot stack, apart from the image
+ * @stack_end: its end
  */
 struct arch_boot {
 	const char *name;
@@ -45,6 +50,8 @@ struct arch_boot {
 	void (*reserve_boot_data)(void);
 	void (*check_machine)(void);
 	phys_addr_t ram_limit;
+	const char *image_start, *image_end;
+	const char *stack_start, *stack_end;
 };
 
 /* --- Provided by examples/common/ ------------------------------------------ */
@@ -84,10 +91,13 @@ void *memmove(void *dest, const void *src, size_t n);
 #define range_size(start, end) ((phys_addr_t)((uintptr_t)(end) - (uintptr_t)(start)))
 
 /*
- * The linker script of each example defines these: the kernel image (code,
- * data and bss) and, apart from it, the boot stack.
+ * The linker script of each ELF example defines these: the kernel image
+ * (code, data and bss) and, apart from it, the boot stack.
  */
 extern char __image_start[], __image_end[];
 extern char __stack_start[], __stack_end[];
+#define ELF_KERNEL_LAYOUT                                                      \
+	.image_start = __image_start, .image_end = __image_end,               \
+	.stack_start = __stack_start, .stack_end = __stack_end
 
 #endif /* EXAMPLE_KERNEL_H */

@@ -77,6 +77,7 @@ static const struct arch_boot virt = {
 	.reserve_boot_data = fdt_reserve_blob,
 	.check_machine = check_virt,
 	.ram_limit = MEMBLOCK_ALLOC_ANYWHERE,
+	ELF_KERNEL_LAYOUT,
 };
 
 /* Called by start.S with the a0 and a1 OpenSBI passed. */

@@ -142,6 +142,7 @@ static const struct arch_boot pc = {
 	.check_machine = check_pc,
 	/* No paging: a 32-bit kernel reaches only the first 4 GiB. */
 	.ram_limit = (phys_addr_t)1 << 32,
+	ELF_KERNEL_LAYOUT,
 };
 
 /* Called by boot.S with the loader's eax and ebx. */
