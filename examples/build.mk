@@ -8,6 +8,8 @@
 #   make run ARCH=riscv64     riscv64 kernel, OpenSBI + device tree, qemu-system-riscv64
 #   make run-host             an early boot played on the host (examples/host-boot)
 #   make run FW=uefi          the x86_64 UEFI application under OVMF (qemu-system-x86_64, ovmf)
+#   make run FW=grub          the x86 kernel loaded by GRUB (multiboot2) under SeaBIOS;
+#                             FW=grub-uefi: under OVMF
 #   make boot-test            make cross, then boot all the examples and judge them
 #
 # TOOLCHAIN=clang (default: clang + ld.lld) or TOOLCHAIN=gcc (the Debian
@@ -44,7 +46,7 @@ TOOLCHAIN ?= clang
 BOOT_TIMEOUT ?= 10
 EXAMPLE_ARCHS := x86 arm64 riscv64
 
-EXTRA_HELP += "run            - boot an example kernel in QEMU: ARCH=x86 (default), arm64, riscv64; FW=uefi"
+EXTRA_HELP += "run            - boot an example kernel in QEMU: ARCH=x86 (default), arm64, riscv64; FW=uefi, grub, grub-uefi"
 EXTRA_HELP += "example        - build the example kernel of ARCH, without booting it"
 EXTRA_HELP += "boot-test      - make cross, then boot every example kernel and check its output"
 
@@ -228,6 +230,20 @@ run-uefi: example-uefi
 	$(Q)examples/boot-check.sh uefi $(ex_status_uefi) $(UEFI_DIR)/boot.log \
 		$(UEFI_TIMEOUT) $(ex_expect_uefi) -- $(call ex_qemu_uefi,$(UEFI_IMAGE))
 
+# --- The x86 kernel loaded by GRUB (multiboot2), under SeaBIOS and OVMF ------------
+
+X86_KERNEL := $(call ex_image,x86)
+ex_expect_grub := 'multiboot 2: information' 'firmware: memory   [0x0000000000100000-'
+GRUB_TIMEOUT ?= 60
+
+.PHONY: run-grub-bios run-grub-uefi
+run-grub-bios run-grub-uefi: run-grub-%: example-x86
+	@scripts/deps.sh grub $(if $(filter uefi,$*),ovmf)
+	@echo "  QEMU    GRUB ($*) -> $(X86_KERNEL)"
+	$(Q)examples/boot-check.sh grub-$* 33 $(O)/examples/grub-$*.log \
+		$(GRUB_TIMEOUT) $(ex_expect_grub) -- \
+		examples/x86/run-grub.sh $(X86_KERNEL) $*
+
 .PHONY: example examples boot-test example-arch-check
 
 example-arch-check:
@@ -237,9 +253,12 @@ example-arch-check:
 	@case "$(TOOLCHAIN)" in clang|gcc) ;; *) \
 		echo "TOOLCHAIN=$(TOOLCHAIN): use clang or gcc" >&2; exit 2 ;; esac
 
-# FW=uefi: the x86_64 UEFI application under OVMF instead of ARCH's kernel.
+# FW=uefi: the x86_64 UEFI application under OVMF instead of ARCH's kernel;
+# FW=grub, FW=grub-uefi: the x86 kernel loaded by GRUB (multiboot2) under
+# SeaBIOS or OVMF.
+run_target = $(if $(filter uefi,$(FW)),uefi,$(if $(filter grub,$(FW)),grub-bios,$(if $(filter grub-uefi,$(FW)),grub-uefi,$(ARCH))))
 run: example-arch-check
-	$(Q)$(MAKE) --no-print-directory run-$(if $(filter uefi,$(FW)),uefi,$(ARCH))
+	$(Q)$(MAKE) --no-print-directory run-$(run_target)
 
 example: example-arch-check
 	$(Q)$(MAKE) --no-print-directory example-$(ARCH)
@@ -250,7 +269,7 @@ examples: $(foreach a,$(EXAMPLE_ARCHS),example-$(a))
 # quietly (logs in $(O)/examples/<arch>-<toolchain>/boot.log) and judged. A
 # kernel that does not build counts as failed; the others still run.
 boot-test:
-	@scripts/deps.sh cross $(ex_deps_$(TOOLCHAIN)) ovmf \
+	@scripts/deps.sh cross $(ex_deps_$(TOOLCHAIN)) ovmf grub \
 		$(foreach a,$(EXAMPLE_ARCHS),$(ex_qemu_deps_$(a)))
 	$(Q)$(MAKE) --no-print-directory cross
 	@passed=0; failed=0; \
@@ -274,5 +293,14 @@ boot-test:
 	else \
 		failed=$$((failed + 1)); \
 	fi; \
+	for fw in bios uefi; do \
+		if examples/boot-check.sh -q grub-$$fw 33 $(O)/examples/grub-$$fw.log \
+			$(GRUB_TIMEOUT) $(ex_expect_grub) -- \
+			examples/x86/run-grub.sh $(X86_KERNEL) $$fw; then \
+			passed=$$((passed + 1)); \
+		else \
+			failed=$$((failed + 1)); \
+		fi; \
+	done; \
 	echo "boot-test: $$passed passed, $$failed failed"; \
 	[ $$failed -eq 0 ]

@@ -15,6 +15,8 @@ packages_of() {
 	qemu-arm64)	echo qemu-system-arm ;;
 	qemu-riscv64)	echo qemu-system-misc ;;
 	ovmf)		echo qemu-system-x86 ovmf ;;
+	grub)		echo qemu-system-x86 grub-common grub-pc-bin \
+			     grub-efi-amd64-bin xorriso mtools ;;
 	cross)		echo gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu \
 			     gcc-arm-none-eabi gcc-i686-linux-gnu clang lld llvm ;;
 	clang)		echo clang lld llvm ;;

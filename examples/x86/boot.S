@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * boot.S - entry of the x86 example kernel, booted by a multiboot (1)
- * loader: QEMU's -kernel, GRUB's "multiboot" command.
+ * loader (QEMU's -kernel, GRUB's "multiboot" command) or a multiboot 2
+ * loader (GRUB's "multiboot2", under a BIOS or UEFI).
  *
  * The loader reads the header below from the first 8 KiB of the ELF file,
  * loads the image at its link address (1 MiB, see x86.ld) and jumps to
@@ -20,6 +21,22 @@
 	.section .multiboot, "a"
 	.balign 4
 	.long MB_MAGIC, MB_FLAGS, MB_CHECKSUM
+
+/*
+ * The multiboot 2 header, for GRUB's "multiboot2" command: magic,
+ * architecture 0 (i386, protected mode), length, checksum, then tags; the
+ * end tag alone asks for the defaults (a memory map among them). GRUB
+ * enters with eax = 0x36d76289 and ebx = the boot information; under UEFI
+ * it has left boot services already.
+ */
+	.set MB2_MAGIC, 0xe85250d6
+	.set MB2_LENGTH, mb2_end - mb2_start
+	.balign 8
+mb2_start:
+	.long MB2_MAGIC, 0, MB2_LENGTH, -(MB2_MAGIC + MB2_LENGTH)
+	.short 0, 0		/* end tag: type 0, flags 0 */
+	.long 8			/* its size */
+mb2_end:
 
 /* The boot stack: 16 KiB in a section of its own, placed by x86.ld. */
 	.section .stack, "aw", @nobits

@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: MIT
 /*
  * x86.c - the machine part of the x86 example kernel: a PC started by a
- * multiboot (1) loader, in 32-bit protected mode with paging off.
+ * multiboot (1) or multiboot 2 loader, in 32-bit protected mode with
+ * paging off.
  *
  *  - console: the 16550 UART "COM1" at I/O port 0x3f8;
- *  - memory map: the multiboot information's mmap_addr/mmap_length, which
- *    is the BIOS E820 map the loader collected, imported with
- *    memblock_import_multiboot1();
+ *  - memory map: multiboot 1: the information's mmap_addr/mmap_length,
+ *    the BIOS E820 map the loader collected, imported with
+ *    memblock_import_multiboot1(); multiboot 2: the whole information,
+ *    imported with memblock_import_multiboot2() (GRUB passes the E820 map
+ *    under a BIOS, and the UEFI map as well under UEFI, which wins);
  *  - exit: QEMU's isa-debug-exit device at port 0xf4; QEMU exits with
  *    status (value << 1) | 1, so 0x10 gives 33 (pass) and 0x01 gives 3.
  */
 #include "kernel.h"
 
 #define MULTIBOOT_BOOTLOADER_MAGIC 0x2BADB002
+#define MULTIBOOT2_BOOTLOADER_MAGIC 0x36d76289
 
 /* The multiboot information fields this kernel reads (flag bit: field). */
 #define MB_INFO_CMDLINE (1u << 2)		/* cmdline */
@@ -145,12 +149,58 @@ static const struct arch_boot pc = {
 	ELF_KERNEL_LAYOUT,
 };
 
+/* --- Multiboot 2 ---------------------------------------------------------- */
+
+static const uint8_t *mbi2;
+
+static uint32_t mbi2_size(void)
+{
+	return *(const uint32_t *)mbi2;	/* total_size, the first field */
+}
+
+static int import_multiboot2_map(struct memblock_fw_stats *stats)
+{
+	return memblock_import_multiboot2(mbi2, mbi2_size(), stats);
+}
+
+static void reserve_multiboot2_data(void)
+{
+	phys_addr_t info = (uintptr_t)mbi2;
+
+	memblock_reserve(0, PAGE_SIZE);	/* real-mode vectors, BIOS data */
+	memblock_reserve(info, mbi2_size());
+	kprint("  multiboot 2 information at %pa (%u bytes)\n", &info,
+	       (unsigned int)mbi2_size());
+}
+
+static void check_pc2(void)
+{
+	expect(memblock_is_reserved(0) &&
+	       memblock_is_region_reserved((uintptr_t)mbi2, mbi2_size()),
+	       "page 0 and the multiboot 2 information are reserved");
+}
+
+static const struct arch_boot pc2 = {
+	.name = "x86, multiboot 2, 32-bit protected mode",
+	.import_firmware_map = import_multiboot2_map,
+	.reserve_boot_data = reserve_multiboot2_data,
+	.check_machine = check_pc2,
+	.ram_limit = (phys_addr_t)1 << 32,
+	ELF_KERNEL_LAYOUT,
+};
+
 /* Called by boot.S with the loader's eax and ebx. */
 _Noreturn void x86_main(uint32_t magic, uint32_t info);
 
 _Noreturn void x86_main(uint32_t magic, uint32_t info)
 {
 	com1_init();
+	if (magic == MULTIBOOT2_BOOTLOADER_MAGIC) {
+		mbi2 = (const uint8_t *)(uintptr_t)info;
+		kprint("multiboot 2: information of %u bytes at %#x\n",
+		       (unsigned int)mbi2_size(), (unsigned int)info);
+		boot_story(&pc2);
+	}
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
 		kernel_panic("not started by a multiboot loader\n");
 	mbi = (const struct multiboot_info *)(uintptr_t)info;
