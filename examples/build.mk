@@ -10,6 +10,7 @@
 #   make run FW=uefi          the x86_64 UEFI application under OVMF (qemu-system-x86_64, ovmf)
 #   make run FW=grub          the x86 kernel loaded by GRUB (multiboot2) under SeaBIOS;
 #                             FW=grub-uefi: under OVMF
+#   make run FW=u-boot        the arm64 kernel loaded by U-Boot (booti), a /memreserve/ added
 #   make boot-test            make cross, then boot all the examples and judge them
 #
 # TOOLCHAIN=clang (default: clang + ld.lld) or TOOLCHAIN=gcc (the Debian
@@ -46,7 +47,7 @@ TOOLCHAIN ?= clang
 BOOT_TIMEOUT ?= 10
 EXAMPLE_ARCHS := x86 arm64 riscv64
 
-EXTRA_HELP += "run            - boot an example kernel in QEMU: ARCH=x86 (default), arm64, riscv64; FW=uefi, grub, grub-uefi"
+EXTRA_HELP += "run            - boot an example kernel in QEMU: ARCH=x86 (default), arm64, riscv64; FW=uefi, grub, grub-uefi, u-boot"
 EXTRA_HELP += "example        - build the example kernel of ARCH, without booting it"
 EXTRA_HELP += "boot-test      - make cross, then boot every example kernel and check its output"
 
@@ -244,6 +245,22 @@ run-grub-bios run-grub-uefi: run-grub-%: example-x86
 		$(GRUB_TIMEOUT) $(ex_expect_grub) -- \
 		examples/x86/run-grub.sh $(X86_KERNEL) $*
 
+# --- The arm64 kernel loaded by U-Boot (booti), with a /memreserve/ added --------
+
+ARM64_IMAGE := $(call ex_image,arm64)
+ex_expect_uboot := 'libmemblock: U-Boot boot script' \
+	'firmware: memory   [0x0000000040000000-0x0000000047ffffff]' \
+	'firmware: reserved [0x0000000047f00000-0x0000000047f0ffff]'
+UBOOT_TIMEOUT ?= 30
+
+.PHONY: run-uboot
+run-uboot: example-arm64
+	@scripts/deps.sh uboot
+	@echo "  QEMU    U-Boot -> $(ARM64_IMAGE)"
+	$(Q)examples/boot-check.sh uboot 0 $(O)/examples/uboot.log \
+		$(UBOOT_TIMEOUT) $(ex_expect_uboot) -- \
+		examples/arm64/run-uboot.sh $(ARM64_IMAGE)
+
 .PHONY: example examples boot-test example-arch-check
 
 example-arch-check:
@@ -255,8 +272,9 @@ example-arch-check:
 
 # FW=uefi: the x86_64 UEFI application under OVMF instead of ARCH's kernel;
 # FW=grub, FW=grub-uefi: the x86 kernel loaded by GRUB (multiboot2) under
-# SeaBIOS or OVMF.
-run_target = $(if $(filter uefi,$(FW)),uefi,$(if $(filter grub,$(FW)),grub-bios,$(if $(filter grub-uefi,$(FW)),grub-uefi,$(ARCH))))
+# SeaBIOS or OVMF; FW=u-boot: the arm64 kernel loaded by U-Boot.
+run_target = $(if $(filter uefi,$(FW)),uefi,$(if $(filter grub,$(FW)),grub-bios,$(if \
+	$(filter grub-uefi,$(FW)),grub-uefi,$(if $(filter u-boot,$(FW)),uboot,$(ARCH)))))
 run: example-arch-check
 	$(Q)$(MAKE) --no-print-directory run-$(run_target)
 
@@ -269,7 +287,7 @@ examples: $(foreach a,$(EXAMPLE_ARCHS),example-$(a))
 # quietly (logs in $(O)/examples/<arch>-<toolchain>/boot.log) and judged. A
 # kernel that does not build counts as failed; the others still run.
 boot-test:
-	@scripts/deps.sh cross $(ex_deps_$(TOOLCHAIN)) ovmf grub \
+	@scripts/deps.sh cross $(ex_deps_$(TOOLCHAIN)) ovmf grub uboot \
 		$(foreach a,$(EXAMPLE_ARCHS),$(ex_qemu_deps_$(a)))
 	$(Q)$(MAKE) --no-print-directory cross
 	@passed=0; failed=0; \
@@ -302,5 +320,12 @@ boot-test:
 			failed=$$((failed + 1)); \
 		fi; \
 	done; \
+	if examples/boot-check.sh -q uboot 0 $(O)/examples/uboot.log \
+		$(UBOOT_TIMEOUT) $(ex_expect_uboot) -- \
+		examples/arm64/run-uboot.sh $(ARM64_IMAGE); then \
+		passed=$$((passed + 1)); \
+	else \
+		failed=$$((failed + 1)); \
+	fi; \
 	echo "boot-test: $$passed passed, $$failed failed"; \
 	[ $$failed -eq 0 ]

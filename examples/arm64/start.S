@@ -2,16 +2,32 @@
 /*
  * start.S - entry of the arm64 example kernel.
  *
- * QEMU's -kernel loads a raw binary (no Linux Image header) at 0x40080000
- * on the virt machine and enters it at EL1 (EL2 with virtualization=on),
- * MMU and caches off, on one CPU (the others stay powered off until PSCI
+ * QEMU's -kernel, and U-Boot's booti, load the image (a raw binary with
+ * the arm64 Image header below) at RAM base + text_offset = 0x40080000 on
+ * the virt machine and enter it at EL1 (EL2 with virtualization=on), MMU
+ * and caches off, on one CPU (the others stay powered off until PSCI
  * starts them), with
  *   x0 = physical address of the device tree blob (DTB).
  */
 
 	.section .text.boot, "ax"
 	.globl _start
+/*
+ * The 64-byte arm64 Image header (the Linux arm64 boot protocol), so that
+ * U-Boot's booti takes the image; QEMU's -kernel reads it too. The first
+ * word branches over the header.
+ */
 _start:
+	b	start			/* code0 */
+	.long	0			/* code1 */
+	.quad	0x80000			/* text_offset: load 512 KiB above RAM base */
+	.quad	__image_size		/* image_size, bss and stack included */
+	.quad	0x2			/* flags: little-endian, 4 KiB pages */
+	.quad	0, 0, 0			/* reserved */
+	.ascii	"ARM\x64"		/* magic */
+	.long	0			/* reserved */
+
+start:
 	mov	x19, x0			/* keep the DTB pointer */
 
 	ldr	x1, =__stack_end	/* the stack grows down from its end */
