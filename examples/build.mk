@@ -7,7 +7,8 @@
 #   make run ARCH=arm64       arm64 kernel, device tree, qemu-system-aarch64
 #   make run ARCH=riscv64     riscv64 kernel, OpenSBI + device tree, qemu-system-riscv64
 #   make run-host             an early boot played on the host (examples/host-boot)
-#   make run FW=uefi          the x86_64 UEFI application under OVMF (qemu-system-x86_64, ovmf)
+#   make run FW=uefi          the x86_64 UEFI application under OVMF (qemu-system-x86_64, ovmf);
+#                             with ARCH=arm64, the arm64 one under AAVMF
 #   make run FW=grub          the x86 kernel loaded by GRUB (multiboot2) under SeaBIOS;
 #                             FW=grub-uefi: under OVMF
 #   make run FW=u-boot        the arm64 kernel loaded by U-Boot (booti), a /memreserve/ added
@@ -183,53 +184,69 @@ run-$(1): example-$(1)
 endef
 $(foreach a,$(EXAMPLE_ARCHS),$(eval $(call example_rules,$(a))))
 
-# --- The UEFI application (x86_64, under OVMF) ------------------------------------
-# A PE/COFF image made by clang for the UEFI (Microsoft x64, LLP64) target
-# and lld-link, with the same common sources and its own library build;
-# booted from a FAT directory by examples/uefi/run-ovmf.sh.
+# --- The UEFI application (x86_64 under OVMF, arm64 under AAVMF) -------------------
+# A PE/COFF image made by clang for the UEFI target and lld-link, from one
+# source with the common ones and its own library build; booted from a FAT
+# directory by examples/uefi/run-ovmf.sh or run-aavmf.sh.
 
-UEFI_DIR := $(O)/examples/uefi
-UEFI_CC := clang --target=x86_64-unknown-windows
 UEFI_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -ffreestanding -fshort-wchar \
-	       -mno-red-zone -mno-stack-arg-probe -fno-stack-protector \
-	       -fno-asynchronous-unwind-tables -MMD -MP
+	       -fno-stack-protector -fno-asynchronous-unwind-tables -MMD -MP
 UEFI_SRCS := examples/uefi/uefi.c $(EX_COMMON)
-UEFI_OBJS := $(patsubst %,$(UEFI_DIR)/obj/%.o,$(basename $(UEFI_SRCS)))
-UEFI_LIB := $(UEFI_DIR)/lib/libmemblock.a
-UEFI_IMAGE := $(UEFI_DIR)/BOOTX64.EFI
-ex_qemu_uefi = examples/uefi/run-ovmf.sh $(1)
-ex_status_uefi := 33
-ex_expect_uefi := 'UEFI: 1' 'firmware: memory   [0x0000000000100000-'
 UEFI_TIMEOUT ?= 60
+uefi_cc_uefi := clang --target=x86_64-unknown-windows -mno-red-zone -mno-stack-arg-probe
+uefi_cc_uefi-arm64 := clang --target=aarch64-unknown-windows -mgeneral-regs-only
+uefi_machine_uefi := x64
+uefi_machine_uefi-arm64 := arm64
+uefi_image_uefi := BOOTX64.EFI
+uefi_image_uefi-arm64 := BOOTAA64.EFI
+uefi_run_uefi := examples/uefi/run-ovmf.sh
+uefi_run_uefi-arm64 := examples/uefi/run-aavmf.sh
+uefi_deps_uefi := clang ovmf
+uefi_deps_uefi-arm64 := clang aavmf
+ex_status_uefi := 33
+ex_status_uefi-arm64 := 0
+ex_expect_uefi := 'UEFI: 1' 'firmware: memory   [0x0000000000100000-'
+ex_expect_uefi-arm64 := 'UEFI: 2' 'firmware: memory   [0x0000000040000000-'
+UEFI_NAMES := uefi uefi-arm64
+uefi_image = $(O)/examples/$(1)/$(uefi_image_$(1))
+ex_qemu_uefi = $(uefi_run_$(1)) $(call uefi_image,$(1))
 
-.PHONY: example-deps-uefi example-uefi run-uefi
-example-deps-uefi:
-	@scripts/deps.sh clang ovmf
+# uefi_rules(name): how to build and run one UEFI application.
+define uefi_rules
+UEFI_DIR_$(1) := $(O)/examples/$(1)
+UEFI_OBJS_$(1) := $$(patsubst %,$$(UEFI_DIR_$(1))/obj/%.o,$(basename $(UEFI_SRCS)))
+UEFI_LIB_$(1) := $$(UEFI_DIR_$(1))/lib/libmemblock.a
 
-$(UEFI_LIB): FORCE | example-deps-uefi
-	$(Q)$(MAKE) --no-print-directory $(if $(Q),-s) O=$(UEFI_DIR)/lib \
-		MEMBLOCK_ENV=examples/common/kernel_env.h CC="$(UEFI_CC)" AR=llvm-ar \
-		CFLAGS="$(UEFI_CFLAGS)" lib
+.PHONY: example-deps-$(1) example-$(1) run-$(1)
+example-deps-$(1):
+	@scripts/deps.sh $(uefi_deps_$(1))
 
-$(UEFI_DIR)/obj/%.o: %.c examples/common/kernel_env.h | example-deps-uefi
-	@mkdir -p $(dir $@)
-	$(if $(Q),@echo "  CC      $@")
-	$(Q)$(UEFI_CC) $(UEFI_CFLAGS) -DMEMBLOCK_ENV_HEADER='"kernel_env.h"' \
-		-Iexamples/common -I$(UEFI_DIR)/lib/include -Iinclude -c $< -o $@
+$$(UEFI_LIB_$(1)): FORCE | example-deps-$(1)
+	$$(Q)$$(MAKE) --no-print-directory $$(if $$(Q),-s) O=$$(UEFI_DIR_$(1))/lib \
+		MEMBLOCK_ENV=examples/common/kernel_env.h CC="$(uefi_cc_$(1))" \
+		AR=llvm-ar CFLAGS="$(UEFI_CFLAGS)" lib
 
-$(UEFI_IMAGE): $(UEFI_OBJS) $(UEFI_LIB)
-	$(if $(Q),@echo "  LD      $@")
-	$(Q)lld-link /nologo /subsystem:efi_application /entry:efi_main \
-		/machine:x64 /nodefaultlib /out:$@ $^
+$$(UEFI_DIR_$(1))/obj/%.o: %.c examples/common/kernel_env.h | example-deps-$(1)
+	@mkdir -p $$(dir $$@)
+	$$(if $$(Q),@echo "  CC      $$@")
+	$$(Q)$(uefi_cc_$(1)) $(UEFI_CFLAGS) -DMEMBLOCK_ENV_HEADER='"kernel_env.h"' \
+		-Iexamples/common -I$$(UEFI_DIR_$(1))/lib/include -Iinclude -c $$< -o $$@
 
--include $(UEFI_OBJS:.o=.d)
+$(call uefi_image,$(1)): $$(UEFI_OBJS_$(1)) $$(UEFI_LIB_$(1))
+	$$(if $$(Q),@echo "  LD      $$@")
+	$$(Q)lld-link /nologo /subsystem:efi_application /entry:efi_main \
+		/machine:$(uefi_machine_$(1)) /nodefaultlib /out:$$@ $$^
 
-example-uefi: $(UEFI_IMAGE)
+-include $$(UEFI_OBJS_$(1):.o=.d)
 
-run-uefi: example-uefi
-	@echo "  QEMU    $(call ex_qemu_uefi,$(UEFI_IMAGE))"
-	$(Q)examples/boot-check.sh uefi $(ex_status_uefi) $(UEFI_DIR)/boot.log \
-		$(UEFI_TIMEOUT) $(ex_expect_uefi) -- $(call ex_qemu_uefi,$(UEFI_IMAGE))
+example-$(1): $(call uefi_image,$(1))
+
+run-$(1): example-$(1)
+	@echo "  QEMU    $(call ex_qemu_uefi,$(1))"
+	$$(Q)examples/boot-check.sh $(1) $(ex_status_$(1)) $$(UEFI_DIR_$(1))/boot.log \
+		$(UEFI_TIMEOUT) $(ex_expect_$(1)) -- $(call ex_qemu_uefi,$(1))
+endef
+$(foreach u,$(UEFI_NAMES),$(eval $(call uefi_rules,$(u))))
 
 # --- The x86 kernel loaded by GRUB (multiboot2), under SeaBIOS and OVMF ------------
 
@@ -270,10 +287,11 @@ example-arch-check:
 	@case "$(TOOLCHAIN)" in clang|gcc) ;; *) \
 		echo "TOOLCHAIN=$(TOOLCHAIN): use clang or gcc" >&2; exit 2 ;; esac
 
-# FW=uefi: the x86_64 UEFI application under OVMF instead of ARCH's kernel;
+# FW=uefi: the UEFI application instead of ARCH's kernel (x86_64 under
+# OVMF; with ARCH=arm64, under AAVMF);
 # FW=grub, FW=grub-uefi: the x86 kernel loaded by GRUB (multiboot2) under
 # SeaBIOS or OVMF; FW=u-boot: the arm64 kernel loaded by U-Boot.
-run_target = $(if $(filter uefi,$(FW)),uefi,$(if $(filter grub,$(FW)),grub-bios,$(if \
+run_target = $(if $(filter uefi,$(FW)),$(if $(filter arm64,$(ARCH)),uefi-arm64,uefi),$(if $(filter grub,$(FW)),grub-bios,$(if \
 	$(filter grub-uefi,$(FW)),grub-uefi,$(if $(filter u-boot,$(FW)),uboot,$(ARCH)))))
 run: example-arch-check
 	$(Q)$(MAKE) --no-print-directory run-$(run_target)
@@ -287,7 +305,7 @@ examples: $(foreach a,$(EXAMPLE_ARCHS),example-$(a))
 # quietly (logs in $(O)/examples/<arch>-<toolchain>/boot.log) and judged. A
 # kernel that does not build counts as failed; the others still run.
 boot-test:
-	@scripts/deps.sh cross $(ex_deps_$(TOOLCHAIN)) ovmf grub uboot \
+	@scripts/deps.sh cross $(ex_deps_$(TOOLCHAIN)) ovmf aavmf grub uboot \
 		$(foreach a,$(EXAMPLE_ARCHS),$(ex_qemu_deps_$(a)))
 	$(Q)$(MAKE) --no-print-directory cross
 	@passed=0; failed=0; \
@@ -302,15 +320,16 @@ boot-test:
 	else \
 		failed=$$((failed + 1)); \
 	fi;) \
-	if ! $(MAKE) --no-print-directory example-uefi; then \
-		echo "uefi: FAILED (the application does not build)"; \
+	$(foreach u,$(UEFI_NAMES),\
+	if ! $(MAKE) --no-print-directory example-$(u); then \
+		echo "$(u): FAILED (the application does not build)"; \
 		failed=$$((failed + 1)); \
-	elif examples/boot-check.sh -q uefi $(ex_status_uefi) $(UEFI_DIR)/boot.log \
-		$(UEFI_TIMEOUT) $(ex_expect_uefi) -- $(call ex_qemu_uefi,$(UEFI_IMAGE)); then \
+	elif examples/boot-check.sh -q $(u) $(ex_status_$(u)) $(O)/examples/$(u)/boot.log \
+		$(UEFI_TIMEOUT) $(ex_expect_$(u)) -- $(call ex_qemu_uefi,$(u)); then \
 		passed=$$((passed + 1)); \
 	else \
 		failed=$$((failed + 1)); \
-	fi; \
+	fi;) \
 	for fw in bios uefi; do \
 		if examples/boot-check.sh -q grub-$$fw 33 $(O)/examples/grub-$$fw.log \
 			$(GRUB_TIMEOUT) $(ex_expect_grub) -- \

@@ -15,6 +15,7 @@ packages_of() {
 	qemu-arm64)	echo qemu-system-arm ;;
 	qemu-riscv64)	echo qemu-system-misc ;;
 	ovmf)		echo qemu-system-x86 ovmf ;;
+	aavmf)		echo qemu-system-arm qemu-efi-aarch64 ;;
 	uboot)		echo qemu-system-arm u-boot-qemu u-boot-tools ;;
 	grub)		echo qemu-system-x86 grub-common grub-pc-bin \
 			     grub-efi-amd64-bin xorriso mtools ;;
