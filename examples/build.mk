@@ -15,7 +15,8 @@
 #   make boot-test            make cross, then boot all the examples and judge them
 #
 # TOOLCHAIN=clang (default: clang + ld.lld) or TOOLCHAIN=gcc (the Debian
-# cross gcc + GNU ld); BOOT_TIMEOUT bounds each boot (seconds).
+# cross gcc + GNU ld); BOOT_TIMEOUT bounds each boot (seconds); DUMP_MAP=1
+# (with an O= of its own) builds kernels that print the raw map they get.
 
 # --- host-boot ---------------------------------------------------------------
 
@@ -90,7 +91,8 @@ ex_deps_gcc := cross
 # Freestanding kernel code: no libc, no stack protector (there is no
 # __stack_chk_fail), no unwind tables; gcc must not turn the loops of
 # libc.c into calls to memset itself.
-EX_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g -ffreestanding \
+EX_DUMP := $(if $(DUMP_MAP),-DEXAMPLE_DUMP_MAP)
+EX_CFLAGS := $(EX_DUMP) -std=c11 -Wall -Wextra -Werror -O2 -g -ffreestanding \
 	     -fno-stack-protector -fno-asynchronous-unwind-tables -MMD -MP
 ex_cflags_gcc := -fno-tree-loop-distribute-patterns
 ex_cflags_clang :=
@@ -189,7 +191,7 @@ $(foreach a,$(EXAMPLE_ARCHS),$(eval $(call example_rules,$(a))))
 # source with the common ones and its own library build; booted from a FAT
 # directory by examples/uefi/run-ovmf.sh or run-aavmf.sh.
 
-UEFI_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -ffreestanding -fshort-wchar \
+UEFI_CFLAGS := $(EX_DUMP) -std=c11 -Wall -Wextra -Werror -O2 -ffreestanding -fshort-wchar \
 	       -fno-stack-protector -fno-asynchronous-unwind-tables -MMD -MP
 UEFI_SRCS := examples/uefi/uefi.c $(EX_COMMON)
 UEFI_TIMEOUT ?= 60

@@ -49,6 +49,31 @@ static unsigned long nr_early_rsv;
 /* What memblock_free_all() gave the page allocator. */
 static unsigned long handed_pages, handed_wrong;
 
+void boot_raw_map(const void *data, size_t len)
+{
+#ifdef EXAMPLE_DUMP_MAP
+	static const char hex[] = "0123456789abcdef";
+	const uint8_t *p = data;
+
+	kprint("RAW-MAP %lu\n", (unsigned long)len);
+	for (size_t off = 0; off < len; off += 32) {
+		char line[65];
+		size_t n = 0;
+
+		for (size_t i = off; i < len && i < off + 32; i++) {
+			line[n++] = hex[p[i] >> 4];
+			line[n++] = hex[p[i] & 15];
+		}
+		line[n] = 0;
+		kprint("RAW-HEX %s\n", line);
+	}
+	kprint("RAW-END\n");
+#else
+	(void)data;
+	(void)len;
+#endif
+}
+
 void expect(bool ok, const char *what)
 {
 	kprint("  [%s] %s\n", ok ? "ok" : "FAIL", what);

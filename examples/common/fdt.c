@@ -35,6 +35,7 @@ bool fdt_set_blob(uintptr_t addr)
 
 int fdt_import_firmware_map(struct memblock_fw_stats *stats)
 {
+	boot_raw_map(dtb, fdt_header_word(1));
 	return memblock_import_fdt(dtb, fdt_header_word(1), stats);
 }
 

@@ -66,6 +66,14 @@ void console_write(const char *s, size_t len);
 /* Print "PANIC: msg", then the FAIL line, and leave QEMU with a failure. */
 _Noreturn void kernel_panic(const char *msg);
 
+/*
+ * Print the raw memory map (or device tree, or boot information) the
+ * firmware handed over, as hex lines between "RAW-MAP <bytes>" and
+ * "RAW-END", when the kernel is built with EXAMPLE_DUMP_MAP (make ...
+ * DUMP_MAP=1): the way new fixtures for tests/data are captured.
+ */
+void boot_raw_map(const void *data, size_t len);
+
 /* One check of the boot story: prints "[ok]" or "[FAIL]" and counts it. */
 void expect(bool ok, const char *what);
 

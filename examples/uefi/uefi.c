@@ -269,6 +269,7 @@ static uintptr_t stack_top;
 
 static int import_uefi_map(struct memblock_fw_stats *stats)
 {
+	boot_raw_map(map, map_size);
 	return memblock_import_efi(map, map_size, desc_size, stats);
 }
 

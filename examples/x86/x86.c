@@ -95,6 +95,7 @@ static const struct multiboot_info *mbi;
 static int import_multiboot_map(struct memblock_fw_stats *stats)
 {
 	/* The loader's map; the importer checks it whole before using it. */
+	boot_raw_map((const void *)(uintptr_t)mbi->mmap_addr, mbi->mmap_length);
 	return memblock_import_multiboot1((const void *)(uintptr_t)mbi->mmap_addr,
 					  mbi->mmap_length, stats);
 }
@@ -160,6 +161,7 @@ static uint32_t mbi2_size(void)
 
 static int import_multiboot2_map(struct memblock_fw_stats *stats)
 {
+	boot_raw_map(mbi2, mbi2_size());
 	return memblock_import_multiboot2(mbi2, mbi2_size(), stats);
 }
 
