@@ -11,6 +11,7 @@ packages_of() {
 	base)		echo make gcc libc6-dev ;;
 	kconfig)	echo python3-kconfiglib ;;
 	check)		echo libcmocka-dev pkg-config python3-kconfiglib ;;
+	cxx)		echo g++ ;;
 	qemu-x86)	echo qemu-system-x86 ;;
 	qemu-arm64)	echo qemu-system-arm ;;
 	qemu-riscv64)	echo qemu-system-misc ;;

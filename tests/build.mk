@@ -12,7 +12,7 @@
 CHECK_CONFIGS ?= default numa phys32
 # Further checks 'make check' runs after the suites; each target ends with a
 # closing line "name: N passed, M failed" that is added to the total.
-CHECK_EXTRA += check-compat check-kernel-types
+CHECK_EXTRA += check-compat check-kernel-types check-cxx
 TEST_ENV := tests/common/test_env.h
 TEST_SUITES := $(sort $(wildcard tests/*/test_*.c))
 TEST_BINS := $(TEST_SUITES:tests/%.c=$(O)/tests/%)
@@ -23,7 +23,7 @@ TEST_CFLAGS = -Itests/common $(CMOCKA_CFLAGS)
 
 EXTRA_HELP += "check-one      - the suites in the configuration of O= and KCONFIG_CONFIG="
 
-.PHONY: check check-one check-compat check-kernel-types test-bins
+.PHONY: check check-one check-compat check-kernel-types check-cxx test-bins
 .SECONDARY:
 
 check:
@@ -68,6 +68,34 @@ check-kernel-types:
 		-Itests/compat -Iinclude tests/compat/kernel_types.c \
 		$(KTYPES_DIR)/libmemblock.a -o $(KTYPES_DIR)/kernel-types
 	@$(KTYPES_DIR)/kernel-types
+
+# The public headers from C++: g++ (and clang++ where clang is installed,
+# as in CI), C++11 to C++20, the default environment, linked with the
+# unconfigured library and run.
+CXX_DIR := $(O)/check/cxx
+CXX_STDS := c++11 c++14 c++17 c++20
+check-cxx:
+	@echo "=== C++ consumers"
+	@scripts/deps.sh cxx
+	@$(MAKE) --no-print-directory O=$(CXX_DIR) KCONFIG_CONFIG=/nonexistent lib
+	@passed=0; failed=0; \
+	for cxx in g++ clang++; do \
+		if ! command -v $$cxx >/dev/null 2>&1; then \
+			echo "$$cxx: not installed, skipped"; continue; \
+		fi; \
+		for std in $(CXX_STDS); do \
+			if $$cxx -std=$$std -Wall -Wextra -Werror -Iinclude \
+				tests/compat/cxx_consumer.cc $(CXX_DIR)/libmemblock.a \
+				-o $(CXX_DIR)/consumer-$$cxx-$$std && \
+				$(CXX_DIR)/consumer-$$cxx-$$std >/dev/null; then \
+				passed=$$((passed + 1)); \
+			else \
+				echo "$$cxx -std=$$std: FAILED"; failed=$$((failed + 1)); \
+			fi; \
+		done; \
+	done; \
+	echo "check-cxx: $$passed passed, $$failed failed"; \
+	[ $$failed -eq 0 ]
 
 check-one: test-bins
 	@tests/run-suites.sh "$(CHECK_NAME)" "$(CHECK_RESULTS)" $(TEST_BINS)

@@ -38,6 +38,17 @@
 
 #include <memblock/config.h>
 
+/* "Never returns", spelled as the language including the header wants it. */
+#ifndef MEMBLOCK_NORETURN
+#if defined(__cplusplus) && __cplusplus >= 201103L
+#define MEMBLOCK_NORETURN [[noreturn]]
+#elif defined(__cplusplus)
+#define MEMBLOCK_NORETURN __attribute__((noreturn))
+#else
+#define MEMBLOCK_NORETURN _Noreturn
+#endif
+#endif
+
 #ifdef MEMBLOCK_ENV_HEADER
 #include MEMBLOCK_ENV_HEADER
 #endif
@@ -121,7 +132,7 @@ static inline void memblock_env_write(const char *s, size_t len)
 }
 #endif
 #ifndef memblock_env_panic
-static inline _Noreturn void memblock_env_panic(const char *msg)
+MEMBLOCK_NORETURN static inline void memblock_env_panic(const char *msg)
 {
 	fputs(msg, stderr);
 	abort();
@@ -134,7 +145,7 @@ void memblock_env_write(const char *s, size_t len);
 #endif
 #ifndef memblock_env_panic
 /* Never returns. @msg is a complete line. */
-_Noreturn void memblock_env_panic(const char *msg);
+MEMBLOCK_NORETURN void memblock_env_panic(const char *msg);
 #endif
 #endif
 
