@@ -52,10 +52,13 @@ bool mb_is_boot_array(const struct memblock_region *regions)
 	return regions == memory_boot_array || regions == reserved_boot_array;
 }
 
-/* The embedder's boot switches, unless it brings its own (memblock/env.h). */
-bool movable_node_enabled;
+/*
+ * The embedder's boot switches, unless it brings its own (memblock/env.h):
+ * weak, so that a kernel's own definitions take their place at link time.
+ */
+__attribute__((weak)) bool movable_node_enabled;
 #ifndef MEMBLOCK_ENV_HAVE_MIRRORED_KERNELCORE
-bool mirrored_kernelcore;
+__attribute__((weak)) bool mirrored_kernelcore;
 #endif
 
 /**

@@ -19,8 +19,8 @@
  * memblock_env_write(s, n)   | fwrite to stderr        | extern, you supply it
  * memblock_env_panic(msg)    | message + abort()       | extern, you supply it
  * memblock_env_free_pages()  | extern, you supply it   | extern, you supply it
- * movable_node_is_enabled()  | global movable_node_enabled (false)
- * mirrored_kernelcore        | global, false
+ * movable_node_is_enabled()  | inline: global movable_node_enabled (weak, false)
+ * mirrored_kernelcore        | global (weak), false
  *
  * Name your header anything but "env.h": included from this file, a
  * quoted "env.h" finds this very file first, and nothing of yours is used.
@@ -159,12 +159,20 @@ void memblock_env_free_pages(unsigned long start_pfn, unsigned long nr_pages);
 #endif
 
 /* --- Boot switches --------------------------------------------------------
- * Linux reads these from its command line. The defaults are two globals of
- * the library, both false, that the embedder may set before use.
+ * Linux reads these from its command line and keeps them outside memblock.
+ * The library defines the two globals (false) weakly: a kernel that
+ * defines movable_node_enabled or mirrored_kernelcore itself links, and
+ * its definitions are the ones used. movable_node_is_enabled() is an
+ * inline function, as in Linux; a kernel with its own defines
+ * MEMBLOCK_ENV_HAVE_MOVABLE_NODE (or a macro of that name) in its
+ * environment header.
  */
-#ifndef movable_node_is_enabled
+#if !defined(movable_node_is_enabled) && !defined(MEMBLOCK_ENV_HAVE_MOVABLE_NODE)
 extern bool movable_node_enabled;
-#define movable_node_is_enabled() (movable_node_enabled)
+static inline bool movable_node_is_enabled(void)
+{
+	return movable_node_enabled;
+}
 #endif
 #ifndef MEMBLOCK_ENV_HAVE_MIRRORED_KERNELCORE
 extern bool mirrored_kernelcore;

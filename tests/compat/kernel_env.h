@@ -3,8 +3,8 @@
  * kernel_env.h - an environment header as a kernel with types of its own
  * would write it: its own u64 and phys_addr_t (other base types than the
  * library's defaults), PAGE_SIZE and NUMA_NO_NODE from its headers, and its
- * own names for the hooks. The library and tests/compat/kernel_types.c are
- * built with it by 'make check-kernel-types'.
+ * own names for the hooks and its own boot switches. The library and
+ * tests/compat/kernel_types.c are built with it by 'make check-kernel-types'.
  */
 #ifndef KERNEL_ENV_H
 #define KERNEL_ENV_H
@@ -28,5 +28,18 @@ void kern_console_write(const char *s, size_t len);
 void kern_free_pages(unsigned long pfn, unsigned long nr);
 #define memblock_env_write(s, n) kern_console_write((s), (n))
 #define memblock_env_free_pages(pfn, nr) kern_free_pages((pfn), (nr))
+
+/*
+ * The kernel owns its boot switches, as Linux does: its own
+ * movable_node_enabled and mirrored_kernelcore (defined in kernel_types.c,
+ * where the library's weak ones give way), and its own inline.
+ */
+#include <stdbool.h>
+extern bool movable_node_enabled;
+static inline bool movable_node_is_enabled(void)
+{
+	return movable_node_enabled;
+}
+#define MEMBLOCK_ENV_HAVE_MOVABLE_NODE
 
 #endif /* KERNEL_ENV_H */

@@ -3,7 +3,8 @@
  * kernel_types.c - libmemblock built into a "kernel" that brings its own
  * u64, phys_addr_t, PAGE_SIZE and NUMA_NO_NODE (tests/compat/kernel_env.h).
  * Checks that the library uses them: 16 KiB pages decide placement and
- * the page hand-off.
+ * the page hand-off; the kernel's own movable_node_enabled decides what
+ * allocations skip.
  */
 #include <stdio.h>
 
@@ -14,6 +15,10 @@ _Static_assert(PAGE_SIZE == 16384, "the kernel's PAGE_SIZE");
 
 static unsigned long handed;
 static int failed;
+
+/* The kernel's own boot switches: the library's weak ones give way. */
+bool movable_node_enabled = true;
+bool mirrored_kernelcore;
 
 void kern_console_write(const char *s, size_t len)
 {
@@ -44,6 +49,11 @@ int main(void)
 	expect(memblock_free_all() == 0x100000 / PAGE_SIZE - 1,
 	       "memblock_free_all counts 16 KiB pages (the first one is used)");
 	expect(handed == 0x100000 / PAGE_SIZE - 1, "the kernel's page allocator got them");
-	printf("kernel-types: %d passed, %d failed\n", 3 - failed, failed);
+	/* movable_node is on in this kernel: hot-pluggable memory is skipped. */
+	memblock_add_node(0x200000000, 0x100000, 0, MEMBLOCK_HOTPLUG);
+	memblock_set_bottom_up(false);
+	pa = memblock_phys_alloc_range(0x1000, 0x1000, 0x200000000, 0x200100000);
+	expect(pa == 0, "the kernel's movable_node_enabled is the one memblock reads");
+	printf("kernel-types: %d passed, %d failed\n", 4 - failed, failed);
 	return failed != 0;
 }
