@@ -127,6 +127,41 @@ struct memblock {
 extern struct memblock memblock;
 extern int memblock_debug;
 
+/*
+ * Configuration guard. Every object file that includes this header refers
+ * to one symbol per setting that changes a public layout or a macro's
+ * meaning, named after that setting's value as this header sees it; the
+ * library defines the ones of the configuration it was built with. A
+ * program built with another configuration therefore fails to link, and
+ * the undefined symbol names the setting that differs (for example
+ * memblock_config_phys_addr_t_32bit). Cost: one pointer per object file.
+ */
+#define MEMBLOCK_GUARD_CAT_(a, b) a##b
+#define MEMBLOCK_GUARD_CAT(a, b) MEMBLOCK_GUARD_CAT_(a, b)
+#ifdef CONFIG_PHYS_ADDR_T_64BIT
+#define MEMBLOCK_GUARD_PHYS memblock_config_phys_addr_t_64bit
+#else
+#define MEMBLOCK_GUARD_PHYS memblock_config_phys_addr_t_32bit
+#endif
+#ifdef CONFIG_NUMA
+#define MEMBLOCK_GUARD_NUMA memblock_config_numa_y
+#else
+#define MEMBLOCK_GUARD_NUMA memblock_config_numa_n
+#endif
+#ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
+#define MEMBLOCK_GUARD_PHYSMEM memblock_config_physmem_y
+#else
+#define MEMBLOCK_GUARD_PHYSMEM memblock_config_physmem_n
+#endif
+#define MEMBLOCK_GUARD_NODES                                                   \
+	MEMBLOCK_GUARD_CAT(memblock_config_nodes_shift_, CONFIG_NODES_SHIFT)
+extern const char MEMBLOCK_GUARD_PHYS, MEMBLOCK_GUARD_NUMA,
+	MEMBLOCK_GUARD_PHYSMEM, MEMBLOCK_GUARD_NODES;
+__attribute__((used)) static const char *const memblock_config_guard[] = {
+	&MEMBLOCK_GUARD_PHYS, &MEMBLOCK_GUARD_NUMA, &MEMBLOCK_GUARD_PHYSMEM,
+	&MEMBLOCK_GUARD_NODES,
+};
+
 #ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 extern struct memblock_type physmem;
 #endif

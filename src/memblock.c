@@ -52,6 +52,10 @@ bool mb_is_boot_array(const struct memblock_region *regions)
 	return regions == memory_boot_array || regions == reserved_boot_array;
 }
 
+/* The configuration this library was built with (the guard in memblock.h). */
+const char MEMBLOCK_GUARD_PHYS, MEMBLOCK_GUARD_NUMA, MEMBLOCK_GUARD_PHYSMEM,
+	MEMBLOCK_GUARD_NODES;
+
 /*
  * The embedder's boot switches, unless it brings its own (memblock/env.h):
  * weak, so that a kernel's own definitions take their place at link time.

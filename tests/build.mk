@@ -12,7 +12,7 @@
 CHECK_CONFIGS ?= default numa phys32
 # Further checks 'make check' runs after the suites; each target ends with a
 # closing line "name: N passed, M failed" that is added to the total.
-CHECK_EXTRA += check-compat check-kernel-types check-cxx
+CHECK_EXTRA += check-compat check-kernel-types check-cxx check-config-guard
 TEST_ENV := tests/common/test_env.h
 TEST_SUITES := $(sort $(wildcard tests/*/test_*.c))
 TEST_BINS := $(TEST_SUITES:tests/%.c=$(O)/tests/%)
@@ -23,7 +23,7 @@ TEST_CFLAGS = -Itests/common $(CMOCKA_CFLAGS)
 
 EXTRA_HELP += "check-one      - the suites in the configuration of O= and KCONFIG_CONFIG="
 
-.PHONY: check check-one check-compat check-kernel-types check-cxx test-bins
+.PHONY: check check-one check-compat check-kernel-types check-cxx check-config-guard test-bins
 .SECONDARY:
 
 check:
@@ -68,6 +68,12 @@ check-kernel-types:
 		-Itests/compat -Iinclude tests/compat/kernel_types.c \
 		$(KTYPES_DIR)/libmemblock.a -o $(KTYPES_DIR)/kernel-types
 	@$(KTYPES_DIR)/kernel-types
+
+# A program of another configuration than the library's must not link.
+check-config-guard:
+	@echo "=== configuration guard"
+	@$(MAKE) --no-print-directory O=$(COMPAT_DIR) KCONFIG_CONFIG=/nonexistent lib
+	@tests/compat/config-guard.sh "$(CC)" $(COMPAT_DIR)/libmemblock.a
 
 # The public headers from C++: g++ (and clang++ where clang is installed,
 # as in CI), C++11 to C++20, the default environment, linked with the
