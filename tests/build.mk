@@ -70,10 +70,14 @@ check-kernel-types:
 	@$(KTYPES_DIR)/kernel-types
 
 # A program of another configuration than the library's must not link.
+# (Both build their library without sanitizers, also under SANITIZE=1:
+# the programs link with a plain compiler driver.)
+GUARD_DIR := $(O)/check/config-guard
 check-config-guard:
 	@echo "=== configuration guard"
-	@$(MAKE) --no-print-directory O=$(COMPAT_DIR) KCONFIG_CONFIG=/nonexistent lib
-	@tests/compat/config-guard.sh "$(CC)" $(COMPAT_DIR)/libmemblock.a
+	@$(MAKE) --no-print-directory O=$(GUARD_DIR) KCONFIG_CONFIG=/nonexistent \
+		SANITIZE= lib
+	@tests/compat/config-guard.sh "$(CC)" $(GUARD_DIR)/libmemblock.a
 
 # The public headers from C++: g++ (and clang++ where clang is installed,
 # as in CI), C++11 to C++20, the default environment, linked with the
@@ -83,7 +87,8 @@ CXX_STDS := c++11 c++14 c++17 c++20
 check-cxx:
 	@echo "=== C++ consumers"
 	@scripts/deps.sh cxx
-	@$(MAKE) --no-print-directory O=$(CXX_DIR) KCONFIG_CONFIG=/nonexistent lib
+	@$(MAKE) --no-print-directory O=$(CXX_DIR) KCONFIG_CONFIG=/nonexistent \
+		SANITIZE= lib
 	@passed=0; failed=0; \
 	for cxx in g++ clang++; do \
 		if ! command -v $$cxx >/dev/null 2>&1; then \
