@@ -3,7 +3,9 @@
 # libmemblock - top-level Makefile.
 #
 # Conventions as in kbuild: O=DIR builds out of tree (default: build),
-# V=1 shows the commands, CC and CROSS_COMPILE choose the compiler, and a
+# V=1 shows the commands, CC and CROSS_COMPILE choose the compiler for the
+# library (freestanding when cross compiling), HOSTCC and HOSTCFLAGS the
+# one for host programs, and a
 # .config (KCONFIG_CONFIG) made by 'make defconfig' / 'make menuconfig' is
 # turned into $(O)/include/memblock/autoconf.h. Without a .config the headers
 # use their built-in defaults.
@@ -31,8 +33,17 @@ AR := $(CROSS_COMPILE)ar
 endif
 
 CFLAGS ?= -O2 -g
+# Host programs (memblock-map) take HOSTCC and HOSTCFLAGS, as in kbuild.
+HOSTCC ?= cc
+HOSTCFLAGS ?= -O2 -g
 WARNFLAGS := -Wall -Wextra -Werror
 BASE_CFLAGS := -std=c11 $(WARNFLAGS) -MMD -MP
+# A cross build is for a kernel: freestanding, no target libc needed
+# (FREESTANDING=0 builds a hosted library for a target with a libc).
+FREESTANDING ?= $(if $(CROSS_COMPILE),1)
+ifeq ($(FREESTANDING),1)
+BASE_CFLAGS += -ffreestanding
+endif
 
 ifeq ($(SANITIZE),1)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -138,11 +149,13 @@ help:
 	@echo 'libmemblock: Linux memblock as a freestanding C library'
 	@echo
 	@echo 'Main targets:'
-	@echo '  run            - boot the main example (see README)'
 	@echo '  check          - build and run the test suite in every configuration'
-	@echo '  all            - build $(LIB) (default)'
+	@echo '  all            - build $(LIB) and $(O)/memblock-map (default)'
+	@echo '  lib            - build $(LIB) only'
 	@echo '  install        - install headers, library and memblock.pc (PREFIX, DESTDIR)'
+	@echo '  uninstall      - remove what install put there'
 	@echo '  clean          - remove $(O)'
+	@echo '  distclean      - clean, and remove the .config too'
 	@echo
 	@echo 'Configuration (python3-kconfiglib):'
 	@echo '  defconfig, olddefconfig, menuconfig, savedefconfig'
@@ -150,4 +163,5 @@ help:
 	@echo 'Other targets:'
 	@printf '  %s\n' $(EXTRA_HELP) | sort
 	@echo
-	@echo 'Variables: O=DIR  V=1  CC=  CROSS_COMPILE=  SANITIZE=1  MEMBLOCK_ENV=path/to/env.h'
+	@echo 'Variables: O=DIR  V=1  CC=  CROSS_COMPILE=  CFLAGS=  HOSTCC=  HOSTCFLAGS='
+	@echo '           FREESTANDING=0|1  SANITIZE=1  MEMBLOCK_ENV=path/to/env.h'

@@ -67,7 +67,8 @@ $(foreach t,$(CROSS_TARGETS),$(foreach c,$(CROSS_COMPILERS),\
 
 -include $(CROSS_ALL_OBJS:.o=.d)
 
-EXTRA_HELP += "cross          - the library freestanding, 5 targets x gcc/clang: sizes, needed symbols"
+EXTRA_HELP += "cross          - the library freestanding, 5 targets x gcc/clang: sizes, needed symbols; then kbuild-cross"
+EXTRA_HELP += "kbuild-cross   - make CROSS_COMPILE=aarch64-linux-gnu- CFLAGS=-mcpu=...: no target libc, host tool with HOSTCC"
 
 .PHONY: cross cross-deps
 
@@ -76,3 +77,21 @@ cross-deps:
 
 cross: $(CROSS_ALL_OBJS)
 	$(Q)scripts/cross-report.sh $(CROSS_DIR) $(CROSS_SYMBOLS) $(CROSS_BUILDS)
+	$(Q)$(MAKE) --no-print-directory kbuild-cross
+
+# The kbuild way: 'make CROSS_COMPILE=aarch64-linux-gnu- CFLAGS=...' builds
+# the library for the target with target flags and no target libc (only
+# the compiler's own headers on the include path), and the host tool with
+# HOSTCC and HOSTCFLAGS.
+KBUILD_CROSS_DIR := $(O)/kbuild-cross
+.PHONY: kbuild-cross
+kbuild-cross:
+	@scripts/deps.sh cross
+	$(Q)$(MAKE) --no-print-directory O=$(KBUILD_CROSS_DIR) \
+		CROSS_COMPILE=aarch64-linux-gnu- KCONFIG_CONFIG=/nonexistent \
+		CFLAGS="-O2 -mcpu=cortex-a53 -nostdinc -isystem $$(aarch64-linux-gnu-gcc -print-file-name=include)" all
+	@llvm-readelf -h $(KBUILD_CROSS_DIR)/obj/src/regions.o | grep -q AArch64 || \
+		{ echo "kbuild-cross: the library is not for aarch64" >&2; exit 1; }
+	@$(KBUILD_CROSS_DIR)/memblock-map --add 0x100000,16M --dump >/dev/null || \
+		{ echo "kbuild-cross: the host tool does not run" >&2; exit 1; }
+	@echo "kbuild-cross: library for aarch64 without a target libc, host tool for the host: ok"

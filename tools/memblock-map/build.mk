@@ -10,14 +10,15 @@
 # 'make' builds $(O)/memblock-map; 'make check-tools' (also run by 'make
 # check', after the suites) runs tests/tools/memblock-map.sh against it.
 
-# A host program: with CROSS_COMPILE set, it is built with HOSTCC instead.
-HOSTCC ?= cc
+# A host program: with CROSS_COMPILE set, it is built with HOSTCC and
+# HOSTCFLAGS instead of the target's compiler and flags.
 MAP_TOOL_CC = $(if $(CROSS_COMPILE),$(HOSTCC),$(CC))
+MAP_TOOL_FLAGS = $(if $(CROSS_COMPILE),$(HOSTCFLAGS),$(CFLAGS))
 MAP_TOOL := $(O)/memblock-map
 MAP_TOOL_OBJDIR := $(O)/tool-obj
 MAP_TOOL_SRCS := $(sort $(wildcard tools/memblock-map/*.c))
 MAP_TOOL_OBJS := $(patsubst %.c,$(MAP_TOOL_OBJDIR)/%.o,$(LIB_SRCS) $(MAP_TOOL_SRCS))
-MAP_TOOL_CFLAGS = $(BASE_CFLAGS) $(CFLAGS) $(SAN_FLAGS) -Iinclude \
+MAP_TOOL_CFLAGS = -std=c11 $(WARNFLAGS) -MMD -MP $(MAP_TOOL_FLAGS) $(SAN_FLAGS) -Iinclude \
 	-Itools/memblock-map -DMEMBLOCK_ENV_HEADER='"tool_env.h"' \
 	-DCONFIG_NUMA=1 -DCONFIG_MEMBLOCK_INIT_MEMORY_REGIONS=8192 \
 	-DCONFIG_MEMBLOCK_INIT_RESERVED_REGIONS=8192
