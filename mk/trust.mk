@@ -25,8 +25,9 @@ TIDY_FLAGS := -std=c11 -Iinclude -Isrc -DCONFIG_NUMA -DCONFIG_HAVE_MEMBLOCK_PHYS
 EXTRA_HELP += "valgrind       - the suites and a short difftest under valgrind"
 EXTRA_HELP += "analyze        - gcc -fanalyzer, cppcheck, clang-tidy over src/"
 EXTRA_HELP += "coverage       - gcov/lcov line and branch coverage of src/ (docs/coverage.md)"
+EXTRA_HELP += "strict         - src/ under a kernel's strictest warnings, gcc and clang, 3 configurations (part of analyze)"
 
-.PHONY: valgrind analyze analyze-gcc analyze-cppcheck analyze-tidy coverage
+.PHONY: valgrind analyze analyze-gcc analyze-cppcheck analyze-tidy coverage strict
 
 # --- valgrind ------------------------------------------------------------------------
 
@@ -55,6 +56,7 @@ valgrind:
 analyze:
 	@scripts/deps.sh analyze
 	@rc=0; \
+	$(MAKE) --no-print-directory strict || rc=1; \
 	$(MAKE) --no-print-directory analyze-gcc || rc=1; \
 	$(MAKE) --no-print-directory analyze-cppcheck || rc=1; \
 	$(MAKE) --no-print-directory analyze-tidy || rc=1; \
@@ -128,3 +130,28 @@ EXTRA_HELP += "oracle         - compare with Linux's answers on 200,000 recorded
 oracle:
 	@scripts/deps.sh check oracle
 	@tests/oracle/run.sh $(ORACLE_ARGS)
+
+# --- A kernel's strictest warnings ------------------------------------------------
+# Every source of the library, with gcc and clang, in the default, NUMA and
+# 32-bit phys_addr_t configurations (all modules on), warnings as errors.
+STRICT_WARN := -Wall -Wextra -Werror -Wconversion -Wsign-conversion -Wshadow \
+	       -Wundef -Wpedantic -Wstrict-prototypes -Wmissing-prototypes
+STRICT_CONFIGS := "" "-DCONFIG_NUMA=1" \
+	"-DCONFIG_MEMBLOCK_KCONFIG=1 -DCONFIG_MEMBLOCK_KHO_SCRATCH=1 \
+	 -DCONFIG_MEMBLOCK_FW_E820=1 -DCONFIG_MEMBLOCK_FW_EFI=1 \
+	 -DCONFIG_MEMBLOCK_FW_MULTIBOOT=1 -DCONFIG_MEMBLOCK_FW_FDT=1 \
+	 -DCONFIG_MEMBLOCK_FW_LIMINE=1 -DCONFIG_MEMBLOCK_FW_EXPORT=1"
+strict:
+	@scripts/deps.sh clang
+	@rc=0; \
+	for cc in gcc clang; do \
+		if [ $$cc = gcc ]; then align=-Wcast-align=strict; else align=-Wcast-align; fi; \
+		for cfg in $(STRICT_CONFIGS); do \
+			for f in $(TRUST_SRCS); do \
+				$$cc -std=c11 $(STRICT_WARN) $$align $$cfg -O2 -Iinclude \
+					-c $$f -o /dev/null || rc=1; \
+			done; \
+		done; \
+	done; \
+	if [ $$rc -eq 0 ]; then echo "strict: src/ builds clean with gcc and clang"; fi; \
+	exit $$rc

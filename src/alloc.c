@@ -206,7 +206,8 @@ bool mb_find_block(phys_addr_t size, phys_addr_t align, phys_addr_t lo,
 		if (!(q.flags & MEMBLOCK_MIRROR))
 			return false;
 		memblock_printk("memblock: no mirror for %pa bytes\n", &size);
-		q.flags &= ~MEMBLOCK_MIRROR;
+		q.flags = (enum memblock_flags)(q.flags &
+						~(unsigned int)MEMBLOCK_MIRROR);
 		q.nid = nid;
 	}
 }

@@ -658,8 +658,13 @@ int memblock_phys_free(phys_addr_t base, phys_addr_t size)
  */
 void memblock_free(void *ptr, size_t size)
 {
+	phys_addr_t bytes = (phys_addr_t)size;
+
+	/* A size_t beyond phys_addr_t: to the end of the address space. */
+	if (bytes != size)
+		bytes = PHYS_ADDR_MAX;
 	if (ptr)
-		memblock_phys_free(memblock_env_virt_to_phys(ptr), size);
+		memblock_phys_free(memblock_env_virt_to_phys(ptr), bytes);
 }
 
 /**

@@ -197,7 +197,8 @@ static int map_sweep(map_classify_fn classify, map_visit_fn visit, void *ctx)
 		if (m || r) {
 			type = classify(m, r);
 			if (type) {
-				ret = joiner_push(&j, pos, next, type);
+				ret = joiner_push(&j, pos, next,
+						  (enum memblock_map_type)type);
 				if (ret)
 					return ret;
 			}
