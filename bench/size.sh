@@ -19,9 +19,14 @@
 # to compare with another library compiled the same way.
 # A line "helpers:" lists calls to compiler run-time helpers (e.g. 64-bit
 # division), which a freestanding embedder would have to supply.
+#
+# The script fails (exit 1) when a disabled module is not empty or when the
+# x86_64 core exceeds SIZE_BUDGET bytes of text+ro (8,000 unless set).
 set -eu
 
 out=${1:-build/size}
+budget=${SIZE_BUDGET:-8000}
+status=0
 SIZE=${LLVM_SIZE:-llvm-size}
 NM=${LLVM_NM:-llvm-nm}
 BASE="-std=c11 -Os -ffreestanding -fno-asynchronous-unwind-tables -Iinclude"
@@ -88,6 +93,7 @@ for a in $arches; do
 		[ "$a" = x86_64 ] && printf '%-8s   %-20s %7d %6d %7d %6d %6d\n' "$a" "$f" "$@"
 	done
 	printf '%-8s %-22s %7d %6d %7d %6d %6d\n' "$a" "core" "$t" "$r" $((t + r)) "$d" "$b"
+	[ "$a" = x86_64 ] && x86_core=$((t + r))
 	set -- $(build "$a" default "" src/validate.c)
 	printf '%-8s %-22s %7s %6s %7s %6s %6s\n' "$a" "ext: validate.c" "$@"
 	for f in $fw_srcs; do
@@ -106,5 +112,21 @@ for f in $fw_srcs; do
 	printf '  %-22s %7s %6s %7s %6s %6s\n' "$f" "$@"
 	if [ "$1" = error ]; then bad=1; elif [ $(($3 + $4 + $5)) -ne 0 ]; then bad=1; fi
 done
-[ "$bad" = 0 ] && echo "  all-off: ok, every disabled module is empty" ||
+if [ "$bad" = 0 ]; then
+	echo "  all-off: ok, every disabled module is empty"
+else
 	echo "  all-off: FAILED, a disabled module has code or data (or did not build)"
+	status=1
+fi
+
+echo
+if [ -z "${x86_core:-}" ]; then
+	echo "core budget: FAILED, no x86_64 core was measured"
+	status=1
+elif [ "$x86_core" -le "$budget" ]; then
+	echo "core budget: ok, x86_64 core $x86_core of $budget bytes (text+ro)"
+else
+	echo "core budget: FAILED, x86_64 core $x86_core bytes exceeds $budget (text+ro)"
+	status=1
+fi
+exit $status

@@ -134,7 +134,9 @@ extern int memblock_debug;
  * library defines the ones of the configuration it was built with. A
  * program built with another configuration therefore fails to link, and
  * the undefined symbol names the setting that differs (for example
- * memblock_config_phys_addr_t_32bit). Cost: one pointer per object file.
+ * memblock_config_phys_addr_t_32bit). Cost: four pointers per object file
+ * of the program; the library's own objects (MEMBLOCK_NO_CONFIG_GUARD) carry
+ * none.
  */
 #define MEMBLOCK_GUARD_CAT_(a, b) a##b
 #define MEMBLOCK_GUARD_CAT(a, b) MEMBLOCK_GUARD_CAT_(a, b)
@@ -157,10 +159,12 @@ extern int memblock_debug;
 	MEMBLOCK_GUARD_CAT(memblock_config_nodes_shift_, CONFIG_NODES_SHIFT)
 extern const char MEMBLOCK_GUARD_PHYS, MEMBLOCK_GUARD_NUMA,
 	MEMBLOCK_GUARD_PHYSMEM, MEMBLOCK_GUARD_NODES;
+#ifndef MEMBLOCK_NO_CONFIG_GUARD
 __attribute__((used)) static const char *const memblock_config_guard[] = {
 	&MEMBLOCK_GUARD_PHYS, &MEMBLOCK_GUARD_NUMA, &MEMBLOCK_GUARD_PHYSMEM,
 	&MEMBLOCK_GUARD_NODES,
 };
+#endif
 
 #ifdef CONFIG_HAVE_MEMBLOCK_PHYS_MAP
 extern struct memblock_type physmem;

@@ -15,6 +15,8 @@
 #ifndef MEMBLOCK_INTERNAL_H
 #define MEMBLOCK_INTERNAL_H
 
+/* The library defines the configuration guard; its objects need no reference. */
+#define MEMBLOCK_NO_CONFIG_GUARD
 #include <memblock.h>
 #include <memblock/ext.h>
 
