@@ -4,9 +4,13 @@
 # size.sh OUTDIR - code size of the library at -Os, freestanding, for
 # x86_64, aarch64, riscv64, Thumb-2 (Cortex-M4) and i386.
 #
-# "The core" is every src/*.c file except validate.c: all that an embedder
-# of the plain Linux API can link (print.c, the formatter behind messages
-# and the dump, included). validate.c (memblock_validate(), an extension the
+# "The core" is every src/*.c file except validate.c and the on-demand API
+# members: all that an embedder of the plain Linux API can link (print.c,
+# the formatter behind messages and the dump, included). The on-demand
+# members (free_area.c, hugetlb.c, reserve_mem.c: free_reserved_area(),
+# memblock_alloc_hugetlb(), the named reservations) are Linux calls few
+# early-boot programs make; each is an archive member of its own, linked
+# only by a program that calls it, and shown on its own "api:" line. validate.c (memblock_validate(), an extension the
 # tests use) is shown on its own line; as an archive member it is linked
 # only by programs that call it. Each firmware module (src/fw/*.c) is shown
 # in the default configuration, where all are on, and in an all-off one,
@@ -71,7 +75,11 @@ helpers() {
 		sort -u | tr '\n' ' '
 }
 
-core_srcs=$(ls src/*.c | grep -v '^src/validate\.c$')
+# Linux API calls kept in archive members of their own: linked only by a
+# program that calls them, so they are shown apart from the core.
+ondemand_srcs="src/free_area.c src/hugetlb.c src/reserve_mem.c"
+core_srcs=$(ls src/*.c | grep -v -e '^src/validate\.c$' \
+	-e '^src/free_area\.c$' -e '^src/hugetlb\.c$' -e '^src/reserve_mem\.c$')
 fw_srcs=$(ls src/fw/*.c 2>/dev/null || true)
 arches="x86_64 aarch64 riscv64 thumb2 i386"
 
@@ -94,6 +102,10 @@ for a in $arches; do
 	done
 	printf '%-8s %-22s %7d %6d %7d %6d %6d\n' "$a" "core" "$t" "$r" $((t + r)) "$d" "$b"
 	[ "$a" = x86_64 ] && x86_core=$((t + r))
+	for f in $ondemand_srcs; do
+		set -- $(build "$a" default "" "$f")
+		printf '%-8s %-22s %7s %6s %7s %6s %6s\n' "$a" "api: ${f#src/}" "$@"
+	done
 	set -- $(build "$a" default "" src/validate.c)
 	printf '%-8s %-22s %7s %6s %7s %6s %6s\n' "$a" "ext: validate.c" "$@"
 	for f in $fw_srcs; do

@@ -66,6 +66,8 @@ extern "C" {
  * @MEMBLOCK_RSRV_NOINIT: reservation whose struct pages stay uninitialised
  * @MEMBLOCK_RSRV_KERN: reservation made for the kernel (every allocation)
  * @MEMBLOCK_KHO_SCRATCH: Kexec HandOver scratch memory
+ * @MEMBLOCK_RSRV_HUGETLB: reservation holding boot-time huge pages
+ *	(memblock_alloc_hugetlb()), counted apart from other kernel use
  */
 enum memblock_flags {
 	MEMBLOCK_NONE = 0x0,
@@ -76,6 +78,7 @@ enum memblock_flags {
 	MEMBLOCK_RSRV_NOINIT = 0x10,
 	MEMBLOCK_RSRV_KERN = 0x20,
 	MEMBLOCK_KHO_SCRATCH = 0x40,
+	MEMBLOCK_RSRV_HUGETLB = 0x80,
 };
 
 /**
@@ -170,6 +173,15 @@ __attribute__((used)) static const char *const memblock_config_guard[] = {
 extern struct memblock_type physmem;
 #endif
 
+/*
+ * Page-frame bounds the architecture fills in during boot; memblock defines
+ * them (weak: a kernel that defines its own keeps them) and never reads them.
+ */
+extern unsigned long max_low_pfn;
+extern unsigned long min_low_pfn;
+extern unsigned long max_pfn;
+extern unsigned long long max_possible_pfn;
+
 /* --- Lifecycle -------------------------------------------------------------- */
 
 #ifndef CONFIG_ARCH_KEEP_MEMBLOCK
@@ -180,7 +192,9 @@ static inline void memblock_discard(void)
 }
 #endif
 void memblock_allow_resize(void);
-unsigned long memblock_free_all(void);
+void memblock_free_all(void);
+unsigned long free_reserved_area(void *start, void *end, int poison,
+				 const char *s);
 
 /* --- Registration --------------------------------------------------------- */
 
@@ -524,6 +538,7 @@ void *memblock_alloc_try_nid(phys_addr_t size, phys_addr_t align,
 			     int nid);
 void *__memblock_alloc_or_panic(phys_addr_t size, phys_addr_t align,
 				const char *func);
+void *memblock_alloc_hugetlb(phys_addr_t size, int nid, bool exact_nid);
 
 /* Physical block below memblock.current_limit; 0 when none fits. */
 static inline phys_addr_t memblock_phys_alloc(phys_addr_t size,
@@ -587,11 +602,18 @@ static inline bool memblock_bottom_up(void)
 	return memblock.bottom_up;
 }
 
+/* --- Named reservations (reserve_mem=size:align:name) ---------------------- */
+
+int reserve_mem_find_by_name(const char *name, phys_addr_t *start,
+			     phys_addr_t *size);
+int reserve_mem_release_by_name(const char *name);
+
 /* --- Queries --------------------------------------------------------------- */
 
 phys_addr_t memblock_phys_mem_size(void);
 phys_addr_t memblock_reserved_size(void);
 phys_addr_t memblock_reserved_kern_size(phys_addr_t limit, int nid);
+phys_addr_t memblock_reserved_hugetlb_size(phys_addr_t limit, int nid);
 unsigned long memblock_estimated_nr_free_pages(void);
 phys_addr_t memblock_start_of_DRAM(void);
 phys_addr_t memblock_end_of_DRAM(void);

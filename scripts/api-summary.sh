@@ -33,5 +33,7 @@ echo 'public functions; read the comment at the definition for arguments, return
 echo 'values and context.'
 section 'Core (`<memblock.h>`)' src/regions.c src/iter.c src/alloc.c src/query.c \
 	src/limits.c src/memblock.c src/dump.c src/handoff.c
+section 'Linux calls linked on demand (`<memblock.h>`)' src/hugetlb.c \
+	src/free_area.c src/reserve_mem.c
 section 'Extensions (`<memblock/ext.h>`)' src/validate.c src/print.c
 section 'Firmware maps (`<memblock/fw.h>`)' $(ls src/fw/*.c 2>/dev/null)

@@ -37,7 +37,7 @@ static void label_reservations(void)
 #endif
 
 /**
- * memblock_free_all - hand free memory to the page allocator
+ * memblock_free_all_count - memblock_free_all() that counts the pages (<memblock/ext.h>)
  *
  * Ends KHO scratch-only mode, clears MEMBLOCK_HOTPLUG on all memory,
  * gives (NUMA) every reservation the node of its memory, then passes the
@@ -47,7 +47,7 @@ static void label_reservations(void)
  *
  * Return: the number of pages handed over.
  */
-unsigned long memblock_free_all(void)
+unsigned long memblock_free_all_count(void)
 {
 	phys_addr_t start, end;
 	unsigned long pages = 0;
@@ -66,6 +66,17 @@ unsigned long memblock_free_all(void)
 			return pages;
 		pages += give_pages(start, end);
 	}
+}
+
+/**
+ * memblock_free_all - hand free memory to the page allocator
+ *
+ * Linux's form of memblock_free_all_count(), without the count.
+ * Context: once, at the end of early boot.
+ */
+void memblock_free_all(void)
+{
+	memblock_free_all_count();
 }
 
 #ifndef CONFIG_ARCH_KEEP_MEMBLOCK

@@ -121,12 +121,15 @@ static inline unsigned long mb_pfn_floor(phys_addr_t addr)
  * @mirror_seen: some memory was marked MEMBLOCK_MIRROR
  * @kho_only: allocations must come from KHO scratch memory
  * @discarded: memblock_discard() ran; walks no longer filter memory
+ * @named_areas: named reservations made (reserve_mem.c); kept here so
+ *	that memblock_reset() forgets them with the rest
  */
 struct mb_flags_state {
 	bool resize_ok;
 	bool mirror_seen;
 	bool kho_only;
 	bool discarded;
+	unsigned int named_areas;
 };
 extern struct mb_flags_state mb_state;
 
@@ -198,6 +201,31 @@ mb_last_starting_at_or_below(const struct memblock_type *type, phys_addr_t addr)
 /* Index of the first region of @type that ends above @addr (or cnt). */
 unsigned long mb_first_ending_above(const struct memblock_type *type,
 				    phys_addr_t addr);
+
+/* --- Queries (query.c) --------------------------------------------------- */
+
+/*
+ * The bytes below @limit of every reservation of node @nid (an invalid
+ * id means all) that carries @flag. Inlined: its two users (query.c,
+ * hugetlb.c) are different archive members.
+ */
+static MB_INLINE phys_addr_t mb_reserved_size_with(enum memblock_flags flag,
+						   phys_addr_t limit, int nid)
+{
+	const struct memblock_type *rsv = &memblock.reserved;
+	phys_addr_t sum = 0;
+	unsigned long i;
+
+	for (i = 0; i < rsv->cnt && rsv->regions[i].base < limit; i++) {
+		const struct memblock_region *r = &rsv->regions[i];
+
+		if (!(r->flags & flag) ||
+		    (numa_valid_node(nid) && nid != memblock_get_region_node(r)))
+			continue;
+		sum += MB_MIN(mb_region_end(r), limit) - r->base;
+	}
+	return sum;
+}
 
 /* --- Walks (iter.c) ----------------------------------------------------- */
 

@@ -65,6 +65,12 @@ __attribute__((weak)) bool movable_node_enabled;
 __attribute__((weak)) bool mirrored_kernelcore;
 #endif
 
+/* Page-frame bounds an architecture sets; weak for the same reason. */
+__attribute__((weak)) unsigned long max_low_pfn;
+__attribute__((weak)) unsigned long min_low_pfn;
+__attribute__((weak)) unsigned long max_pfn;
+__attribute__((weak)) unsigned long long max_possible_pfn;
+
 /**
  * memblock_reset - return to the state at program start
  *

@@ -62,19 +62,7 @@ phys_addr_t memblock_reserved_size(void)
  */
 phys_addr_t memblock_reserved_kern_size(phys_addr_t limit, int nid)
 {
-	const struct memblock_type *rsv = &memblock.reserved;
-	phys_addr_t sum = 0;
-	unsigned long i;
-
-	for (i = 0; i < rsv->cnt && rsv->regions[i].base < limit; i++) {
-		const struct memblock_region *r = &rsv->regions[i];
-
-		if (!(r->flags & MEMBLOCK_RSRV_KERN) ||
-		    (numa_valid_node(nid) && nid != memblock_get_region_node(r)))
-			continue;
-		sum += MB_MIN(mb_region_end(r), limit) - r->base;
-	}
-	return sum;
+	return mb_reserved_size_with(MEMBLOCK_RSRV_KERN, limit, nid);
 }
 
 /**

@@ -331,7 +331,7 @@ static void hand_over_to_page_allocator(void)
 
 	kprint("\n6. memblock_free_all(): free memory goes to the page-frame allocator\n");
 	expected = count_free_pages();
-	pages = memblock_free_all();
+	pages = memblock_free_all_count();
 	kprint("  %lu pages (%lu MiB) in %lu ranges; the free ranges held %lu whole pages\n",
 	       pages, pages >> (20 - PAGE_SHIFT), pfa_ranges_added(), expected);
 	expect(pages == expected && handed_pages == pages &&

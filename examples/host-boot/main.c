@@ -198,7 +198,7 @@ int main(void)
 	check(memblock_is_memory(DRIVER_BASE) && !memblock_is_reserved(DRIVER_BASE),
 	      "driver-managed memory is memory, and not reserved");
 	exhaust_memory();
-	pages = memblock_free_all();
+	pages = memblock_free_all_count();
 	printf("  memblock_free_all handed %lu pages to the page allocator\n", pages);
 	check(pages == handed_pages && handed_driver_pages == 0,
 	      "memblock_free_all never hands over driver-managed pages");

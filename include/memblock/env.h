@@ -93,6 +93,9 @@ typedef unsigned int phys_addr_t;
 #ifndef E2BIG
 #define E2BIG 7
 #endif
+#ifndef EEXIST
+#define EEXIST 17
+#endif
 
 /* --- Memory primitives ---------------------------------------------------
  * The builtins inline small fixed-size cases; everything else becomes a call

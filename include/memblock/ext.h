@@ -20,6 +20,8 @@ int memblock_validate_type(const struct memblock_type *type, const char **why);
 int memblock_ensure_capacity(struct memblock_type *type,
 			     unsigned long free_slots);
 void memblock_printk(const char *fmt, ...);
+unsigned long memblock_free_all_count(void);
+int memblock_reserve_mem(const char *param);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include <memblock.h>
+#include <memblock/ext.h>
 
 _Static_assert(sizeof(phys_addr_t) == sizeof(void *), "the kernel's phys_addr_t");
 _Static_assert(PAGE_SIZE == 16384, "the kernel's PAGE_SIZE");
@@ -19,6 +20,11 @@ static int failed;
 /* The kernel's own boot switches: the library's weak ones give way. */
 bool movable_node_enabled = true;
 bool mirrored_kernelcore;
+/* And its own page-frame bounds, which memblock also defines weakly. */
+unsigned long max_low_pfn = 0x1234;
+unsigned long min_low_pfn;
+unsigned long max_pfn = 0x5678;
+unsigned long long max_possible_pfn;
 
 void kern_console_write(const char *s, size_t len)
 {
@@ -46,7 +52,7 @@ int main(void)
 	memblock_set_bottom_up(true);
 	pa = memblock_phys_alloc(0x1000, 0);		/* align 0: cache line */
 	expect(pa == 0x100001000, "bottom-up allocation right after the reservation");
-	expect(memblock_free_all() == 0x100000 / PAGE_SIZE - 1,
+	expect(memblock_free_all_count() == 0x100000 / PAGE_SIZE - 1,
 	       "memblock_free_all counts 16 KiB pages (the first one is used)");
 	expect(handed == 0x100000 / PAGE_SIZE - 1, "the kernel's page allocator got them");
 	/* movable_node is on in this kernel: hot-pluggable memory is skipped. */

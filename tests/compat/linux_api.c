@@ -24,6 +24,14 @@ _Static_assert(MEMBLOCK_DRIVER_MANAGED == 0x8, "flag value");
 _Static_assert(MEMBLOCK_RSRV_NOINIT == 0x10, "flag value");
 _Static_assert(MEMBLOCK_RSRV_KERN == 0x20, "flag value");
 _Static_assert(MEMBLOCK_KHO_SCRATCH == 0x40, "flag value");
+_Static_assert(MEMBLOCK_RSRV_HUGETLB == 0x80, "flag value");
+/* Linux's signatures of the hand-off calls. */
+_Static_assert(__builtin_types_compatible_p(__typeof__(memblock_free_all),
+					    void(void)), "void memblock_free_all(void)");
+_Static_assert(__builtin_types_compatible_p(__typeof__(free_reserved_area),
+					    unsigned long(void *, void *, int,
+							  const char *)),
+	       "free_reserved_area signature");
 _Static_assert(MEMBLOCK_ALLOC_ACCESSIBLE == 0, "limit value");
 _Static_assert(MEMBLOCK_ALLOC_NOLEAKTRACE == 1, "limit value");
 _Static_assert(MEMBLOCK_ALLOC_ANYWHERE == (phys_addr_t)~0ULL, "limit value");
@@ -35,6 +43,18 @@ _Static_assert(NUMA_NO_NODE == -1, "node value");
 
 static unsigned char arena[ARENA] __attribute__((aligned(SZ_64K)));
 static int passed, failed;
+static unsigned long pages_given;
+
+/*
+ * The page allocator behind memblock's hand-off calls: the one function a
+ * program supplies once it links them (the README's environment table),
+ * as Linux's own user-space memblock tests supply the kernel's.
+ */
+void memblock_env_free_pages(unsigned long pfn, unsigned long nr_pages)
+{
+	(void)pfn;
+	pages_given += nr_pages;
+}
 
 static void expect(int ok, const char *what)
 {
@@ -118,6 +138,41 @@ int main(void)
 	expect(memblock_phys_alloc_range(SZ_4K, SZ_4K, base + ARENA - SZ_64K,
 					 base + ARENA) == 0,
 	       "no allocation from driver-managed memory, even when asked for its window");
+
+	/* The page-frame bounds are memblock's globals, set by the architecture. */
+	max_pfn = PFN_DOWN(base + ARENA);
+	max_low_pfn = max_pfn;
+	min_low_pfn = PFN_UP(base);
+	max_possible_pfn = max_pfn;
+	expect(max_pfn - min_low_pfn == ARENA / PAGE_SIZE, "pfn globals");
+
+	/* A boot-time huge page: aligned to its size, counted apart. */
+	p = memblock_alloc_hugetlb(SZ_64K, NUMA_NO_NODE, false);
+	expect(p && ((uintptr_t)p & (SZ_64K - 1)) == 0,
+	       "hugetlb block aligned to its size");
+	expect(memblock_is_region_reserved((phys_addr_t)(uintptr_t)p, SZ_64K),
+	       "hugetlb block reserved");
+	expect(memblock_reserved_hugetlb_size(MEMBLOCK_ALLOC_ANYWHERE,
+					      NUMA_NO_NODE) == SZ_64K,
+	       "reserved_hugetlb_size");
+	n = 0;
+	for_each_reserved_mem_region(region)
+		if (region->flags == (MEMBLOCK_RSRV_KERN | MEMBLOCK_RSRV_HUGETLB))
+			n++;
+	expect(n == 1, "hugetlb reservation flags RSRV_KERN | RSRV_HUGETLB");
+
+	/* No reserve_mem= was given: no name is known. */
+	expect(reserve_mem_find_by_name("trace", &start, &end) == 0,
+	       "reserve_mem_find_by_name of an unknown name");
+	expect(reserve_mem_release_by_name("trace") == 0,
+	       "reserve_mem_release_by_name of an unknown name");
+
+	/* Late freeing: the whole pages of an area, nothing else. */
+	expect(free_reserved_area(arena + 100, arena + 3 * SZ_4K, -1, NULL) == 2,
+	       "free_reserved_area gives the whole pages");
+	pages_given = 0;
+	memblock_free_all();
+	expect(pages_given > 0 && memblock_is_memory(base), "memblock_free_all");
 
 	printf("linux-api: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

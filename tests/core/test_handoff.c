@@ -20,7 +20,7 @@ static void free_all_hands_over_the_whole_pages_of_each_free_range(void **state)
 	assert_int_equal(memblock_add(S, SZ_64K), 0);
 	assert_int_equal(memblock_reserve(S + SZ_4K + 100, 100), 0);
 
-	assert_int_equal(memblock_free_all(), 15);
+	assert_int_equal(memblock_free_all_count(), 15);
 
 	assert_int_equal(test_nr_handoffs, 2);
 	assert_handoff(0, PFN(S), 1);
@@ -38,7 +38,7 @@ static void free_all_hands_over_nothing_from_a_region_in_the_last_page(void **st
 	assert_int_equal(memblock_reserve(0x40000000, SZ_8M), 0);
 	assert_int_equal(memblock_add(PHYS_ADDR_MAX - 0xffe, 0xffe), 0);
 
-	assert_int_equal(memblock_free_all(), 0x800);
+	assert_int_equal(memblock_free_all_count(), 0x800);
 
 	for (unsigned int k = 0; k < test_nr_handoffs && k < 256; k++)
 		assert_int_not_equal(test_handoffs[k].start_pfn, 0);
@@ -51,7 +51,7 @@ static void free_all_without_memory_hands_over_nothing(void **state)
 	(void)state;
 	assert_int_equal(memblock_reserve(S, SZ_64K), 0);
 
-	assert_int_equal(memblock_free_all(), 0);
+	assert_int_equal(memblock_free_all_count(), 0);
 	assert_int_equal(test_nr_handoffs, 0);
 }
 
@@ -62,7 +62,7 @@ static void free_all_never_hands_over_nomap_or_driver_managed_memory(void **stat
 	assert_int_equal(memblock_add_node(S + SZ_1M, SZ_64K, 0, MEMBLOCK_DRIVER_MANAGED), 0);
 	assert_int_equal(memblock_add(S + SZ_2M, SZ_8K), 0);
 
-	assert_int_equal(memblock_free_all(), 2);
+	assert_int_equal(memblock_free_all_count(), 2);
 
 	assert_int_equal(test_nr_handoffs, 1);
 	assert_handoff(0, PFN(S + SZ_2M), 2);
@@ -75,7 +75,7 @@ static void free_all_clears_hotplug_and_hands_hotplug_memory_over(void **state)
 	assert_int_equal(memblock_add(S, SZ_8K), 0);
 	assert_int_equal(memblock_add_node(S + SZ_8K, SZ_8K, MAX_NUMNODES, MEMBLOCK_HOTPLUG), 0);
 
-	assert_int_equal(memblock_free_all(), 4);
+	assert_int_equal(memblock_free_all_count(), 4);
 
 	assert_type(MEM, 1, SZ_16K);
 	assert_rgn(MEM, 0, S, SZ_16K, MEMBLOCK_NONE, MAX_NUMNODES);
@@ -92,7 +92,7 @@ static void free_all_ends_kho_scratch_only_mode(void **state)
 	memblock_set_kho_scratch_only();
 	assert_int_equal(memblock_phys_alloc(SZ_8K, SZ_4K), 0);
 
-	assert_int_equal(memblock_free_all(), PFN_DOWN(SZ_1M));
+	assert_int_equal(memblock_free_all_count(), PFN_DOWN(SZ_1M));
 
 	assert_int_equal(memblock_phys_alloc(SZ_8K, SZ_4K), S + SZ_1M - SZ_8K);
 }
@@ -106,7 +106,7 @@ static void free_all_records_the_node_of_memory_on_reservations(void **state)
 	assert_int_equal(memblock_add_node(S + SZ_1M, SZ_1M, 1, 0), 0);
 	assert_int_equal(memblock_reserve(S + SZ_512K, SZ_1M), 0);
 
-	assert_int_equal(memblock_free_all(), PFN_DOWN(SZ_1M));
+	assert_int_equal(memblock_free_all_count(), PFN_DOWN(SZ_1M));
 
 	assert_type(RSV, 2, SZ_1M);
 	assert_rgn(RSV, 0, S + SZ_512K, SZ_512K, MEMBLOCK_NONE, 0);

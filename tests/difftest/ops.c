@@ -990,7 +990,7 @@ static int compare_handoffs(const struct model *m, const struct dt_op *op,
 
 	(void)op;
 	dt_nr_handoffs = 0;
-	lib_pages = memblock_free_all();
+	lib_pages = memblock_free_all_count();
 	model_pages = model_free_all(mm, mh, DT_MAX_HANDOFFS, &nr);
 	if (lib_pages != model_pages || dt_nr_handoffs != nr)
 		return mismatch(why, len,
