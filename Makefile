@@ -129,10 +129,14 @@ install: $(LIB)
 	$(if $(wildcard $(AUTOCONF)),install -m 644 $(AUTOCONF) $(INSTALL_INC)/memblock/)
 	install -m 644 $(LIB) $(INSTALL_LIB)/
 	sed -e 's|@PREFIX@|$(PREFIX)|' memblock.pc.in > $(INSTALL_LIB)/pkgconfig/memblock.pc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(MAP_TOOL) $(DESTDIR)$(PREFIX)/bin/memblock-map
+	install -m 644 $(MAP_TOOL_MAN) $(DESTDIR)$(PREFIX)/share/man/man1/memblock-map.1
 
 uninstall:
 	rm -rf $(INSTALL_INC)/memblock $(INSTALL_INC)/memblock.h
 	rm -f $(INSTALL_LIB)/libmemblock.a $(INSTALL_LIB)/pkgconfig/memblock.pc
+	rm -f $(DESTDIR)$(PREFIX)/bin/memblock-map $(DESTDIR)$(PREFIX)/share/man/man1/memblock-map.1
 
 clean:
 	rm -rf $(O)
@@ -152,7 +156,7 @@ help:
 	@echo '  check          - build and run the test suite in every configuration'
 	@echo '  all            - build $(LIB) and $(O)/memblock-map (default)'
 	@echo '  lib            - build $(LIB) only'
-	@echo '  install        - install headers, library and memblock.pc (PREFIX, DESTDIR)'
+	@echo '  install        - install headers, library, memblock.pc, memblock-map and its man page (PREFIX, DESTDIR)'
 	@echo '  uninstall      - remove what install put there'
 	@echo '  clean          - remove $(O)'
 	@echo '  distclean      - clean, and remove the .config too'

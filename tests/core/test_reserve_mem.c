@@ -7,6 +7,7 @@
 #include "core_helpers.h"
 
 #define S WIN_BASE
+#define MB_ALIGN_UP_TEST(x, a) (((x) + (a) - 1) & ~((phys_addr_t)(a) - 1))
 
 static void reserve_mem_allocates_and_finds_an_area_by_name(void **state)
 {
@@ -33,17 +34,17 @@ static void reserve_mem_reads_sizes_as_the_command_line_writes_them(void **state
 	assert_int_equal(memblock_add(S, SZ_16M), 0);
 	memblock_set_bottom_up(true);
 
-	assert_int_equal(memblock_reserve_mem("0x3000:0x10000:hex"), 0);
-	assert_int_equal(memblock_reserve_mem("010:0:octal"), 0);
+	assert_int_equal(memblock_reserve_mem("0x3008:0x10000:hex"), 0);
+	assert_int_equal(memblock_reserve_mem("010:8:octal"), 0);
 	assert_int_equal(memblock_reserve_mem("64k:2M:kilo"), 0);
 	assert_int_equal(memblock_reserve_mem("1m:4K:mega"), 0);
 
 	assert_int_equal(reserve_mem_find_by_name("hex", &start, &size), 1);
 	assert_int_equal(start, S);
-	assert_int_equal(size, 0x3000);
+	assert_int_equal(size, 0x3008);
 	/* 8 bytes; an alignment below SMP_CACHE_BYTES is raised to it. */
 	assert_int_equal(reserve_mem_find_by_name("octal", &start, &size), 1);
-	assert_int_equal(start, S + 0x3000);
+	assert_int_equal(start, S + MB_ALIGN_UP_TEST(0x3008, SMP_CACHE_BYTES));
 	assert_int_equal(size, 8);
 	assert_int_equal(reserve_mem_find_by_name("kilo", &start, &size), 1);
 	assert_int_equal(start, S + SZ_2M);

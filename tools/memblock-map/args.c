@@ -20,7 +20,9 @@ enum arg_kind {
 	ARG_RANGE,	/* BASE,SIZE */
 	ARG_RANGE_NID,	/* BASE,SIZE[,NID] */
 	ARG_ALLOC,	/* SIZE[,ALIGN] */
+	ARG_OPT_DIR,	/* [DIR]: the next argument unless it is an option */
 	ARG_DESC_SIZE,	/* N, a setting rather than an action */
+	ARG_DMESG_SOURCE,	/* auto|e820|efi, a setting */
 	ARG_HELP,
 };
 
@@ -45,6 +47,12 @@ static const struct option_def options[] = {
 	  "import a multiboot2 boot information structure" },
 	{ "--limine", ARG_FILE, OP_LIMINE, "FILE",
 	  "import a Limine memory map (packed 24-byte base, length, type entries)" },
+	{ "--dmesg", ARG_FILE, OP_DMESG, "FILE",
+	  "import the firmware map lines of a Linux boot log ('-': stdin)" },
+	{ "--dmesg-source", ARG_DMESG_SOURCE, OP_DMESG, "auto|e820|efi",
+	  "which map --dmesg takes when a log has both (default auto: E820)" },
+	{ "--sysfs", ARG_OPT_DIR, OP_SYSFS, "[DIR]",
+	  "import /sys/firmware/memmap, or a copy of it in DIR" },
 	{ "--add", ARG_RANGE_NID, OP_ADD, "BASE,SIZE[,NID]",
 	  "add memory (memblock_add_node)" },
 	{ "--add-driver-managed", ARG_RANGE_NID, OP_ADD_DRIVER_MANAGED,
@@ -79,7 +87,7 @@ void map_usage(FILE *f)
 	fputs("usage: memblock-map [OPTION]...\n"
 	      "Build a memblock from firmware maps and actions, in command-line order,\n"
 	      "and inspect it. Numbers: 0x hex or decimal, optional K, M, G or T suffix\n"
-	      "(powers of 1024).\n\n",
+	      "(powers of 1024). An input FILE of '-' is standard input.\n\n",
 	      f);
 	for (i = 0; i < sizeof(options) / sizeof(options[0]); i++) {
 		const struct option_def *o = &options[i];
@@ -207,11 +215,11 @@ static int parse_numbers(const struct option_def *o, const char *arg,
 					 err_len))
 			return -1;
 		if (!a || a > PHYS_ADDR_MAX)
-			return fail(err, err_len, "%s: size must be 1 to %#llx",
+			return fail(err, err_len, "%s: size must be 1 to 0x%llx",
 				    o->name, (unsigned long long)PHYS_ADDR_MAX);
 		if (!b || (b & (b - 1)) || b > PHYS_ADDR_MAX)
 			return fail(err, err_len,
-				    "%s: alignment %#llx is not a power of two",
+				    "%s: alignment 0x%llx is not a power of two",
 				    o->name, b);
 	} else {
 		if (parse_field(o->name, "base", f[0], &a, err, err_len) ||
@@ -222,7 +230,7 @@ static int parse_numbers(const struct option_def *o, const char *arg,
 				    o->name);
 		if (a > PHYS_ADDR_MAX || b - 1 > PHYS_ADDR_MAX - a)
 			return fail(err, err_len,
-				    "%s: %#llx+%#llx goes past the end of the address space",
+				    "%s: 0x%llx+0x%llx goes past the end of the address space",
 				    o->name, a, b);
 	}
 	act->a = (phys_addr_t)a;
@@ -265,6 +273,21 @@ static int parse_desc_size(const struct option_def *o, const char *arg,
 	return 0;
 }
 
+static int parse_dmesg_source(const struct option_def *o, const char *arg,
+			      struct map_args *args, char *err, size_t err_len)
+{
+	if (!strcmp(arg, "auto"))
+		args->dmesg_source = MAP_DMESG_AUTO;
+	else if (!strcmp(arg, "e820"))
+		args->dmesg_source = MAP_DMESG_E820;
+	else if (!strcmp(arg, "efi"))
+		args->dmesg_source = MAP_DMESG_EFI;
+	else
+		return fail(err, err_len, "%s: '%s' is not auto, e820 or efi",
+			    o->name, arg);
+	return 0;
+}
+
 /**
  * map_parse_args - parse the whole command line
  * @argc: from main()
@@ -273,7 +296,9 @@ static int parse_desc_size(const struct option_def *o, const char *arg,
  * @err: receives a one-line message (no newline) on error
  * @err_len: size of @err
  *
- * Options are "--name value" or "--name=value".
+ * Options are "--name value" or "--name=value". The value of an option
+ * whose value may be left out (--sysfs) is the next argument only if it
+ * does not start with '-'.
  *
  * Return: 0, or -1 with @err set.
  */
@@ -308,6 +333,9 @@ int map_parse_args(int argc, char **argv, struct map_args *args, char *err,
 					    o->name);
 		} else if (eq) {
 			value = eq + 1;
+		} else if (o->kind == ARG_OPT_DIR) {
+			value = i + 1 < argc && argv[i + 1][0] != '-' ?
+					argv[++i] : MAP_SYSFS_DEFAULT;
 		} else if (i + 1 < argc) {
 			value = argv[++i];
 		} else {
@@ -327,11 +355,16 @@ int map_parse_args(int argc, char **argv, struct map_args *args, char *err,
 				return -1;
 			continue;
 		}
+		if (o->kind == ARG_DMESG_SOURCE) {
+			if (parse_dmesg_source(o, value, args, err, err_len))
+				return -1;
+			continue;
+		}
 		act = &args->acts[args->nr_acts++];
 		act->op = o->op;
 		act->opt = o->name;
 		act->nid = NUMA_NO_NODE;
-		if (o->kind == ARG_FILE)
+		if (o->kind == ARG_FILE || o->kind == ARG_OPT_DIR)
 			act->file = value;
 		else if (o->kind != ARG_NONE &&
 			 parse_numbers(o, value, act, err, err_len))

@@ -8,7 +8,8 @@
 # never calls memblock_allow_resize(), so the arrays never move.
 #
 # 'make' builds $(O)/memblock-map; 'make check-tools' (also run by 'make
-# check', after the suites) runs tests/tools/memblock-map.sh against it.
+# check', after the suites) runs tests/tools/memblock-map.sh against it;
+# 'make install' installs it with its manual page, memblock-map.1.
 
 # A host program: with CROSS_COMPILE set, it is built with HOSTCC and
 # HOSTCFLAGS instead of the target's compiler and flags.
@@ -23,12 +24,17 @@ MAP_TOOL_CFLAGS = -std=c11 $(WARNFLAGS) -MMD -MP $(MAP_TOOL_FLAGS) $(SAN_FLAGS) 
 	-DCONFIG_NUMA=1 -DCONFIG_MEMBLOCK_INIT_MEMORY_REGIONS=8192 \
 	-DCONFIG_MEMBLOCK_INIT_RESERVED_REGIONS=8192
 
+MAP_TOOL_MAN := tools/memblock-map/memblock-map.1
+
 EXTRA_HELP += "check-tools    - test $(MAP_TOOL) (tests/tools/memblock-map.sh)"
 
 .PHONY: check-tools
 
 all: $(MAP_TOOL)
 CHECK_EXTRA += check-tools
+# 'make install' puts the tool in $(PREFIX)/bin and its manual page in
+# $(PREFIX)/share/man/man1 (the recipe is in the top-level Makefile).
+install: $(MAP_TOOL)
 
 $(MAP_TOOL_OBJDIR)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -37,7 +43,7 @@ $(MAP_TOOL_OBJDIR)/%.o: %.c
 
 $(MAP_TOOL): $(MAP_TOOL_OBJS)
 	$(if $(Q),@echo "  LD      $@")
-	$(Q)$(MAP_TOOL_CC) $(ALL_LDFLAGS) -o $@ $^
+	$(Q)$(MAP_TOOL_CC) $(ALL_LDFLAGS) -o $@ $^ -lm
 
 check-tools: $(MAP_TOOL)
 	@sh tests/tools/memblock-map.sh $(MAP_TOOL)

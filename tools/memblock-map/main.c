@@ -39,12 +39,13 @@ static _Noreturn void die(int status, const char *fmt, ...)
 	exit(status);
 }
 
-/* The whole of @path, or death with status 2. */
+/* The whole of @path ("-": standard input), or death with status 2. */
 static unsigned char *read_file(const char *path, size_t *len)
 {
+	const bool is_stdin = !strcmp(path, "-");
 	unsigned char *buf = NULL;
 	size_t cap = 0, n = 0;
-	FILE *f = fopen(path, "rb");
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 
 	if (!f)
 		die(MAP_EXIT_USAGE, "%s: %s", path, strerror(errno));
@@ -64,7 +65,8 @@ static unsigned char *read_file(const char *path, size_t *len)
 		if (feof(f))
 			break;
 	}
-	fclose(f);
+	if (!is_stdin)
+		fclose(f);
 	*len = n;
 	return buf;
 }
@@ -80,7 +82,60 @@ static void write_file(const char *path, const void *buf, size_t len)
 static bool is_import(const struct map_action *act)
 {
 	return act->op == OP_DTB || act->op == OP_E820 || act->op == OP_EFI ||
-	       act->op == OP_MULTIBOOT2 || act->op == OP_LIMINE;
+	       act->op == OP_MULTIBOOT2 || act->op == OP_LIMINE ||
+	       act->op == OP_DMESG || act->op == OP_SYSFS;
+}
+
+/* The name of an input in messages: "stdin" for "-". */
+static const char *input_name(const struct map_action *act)
+{
+	return strcmp(act->file, "-") ? act->file : "stdin";
+}
+
+/*
+ * A boot log or a sysfs tree, turned into the binary table firmware hands
+ * over, for the same importer as --e820 and --efi.
+ */
+static void load_text_map(struct map_action *act, const struct map_args *args)
+{
+	struct map_table table;
+	char err[512];
+	int ret;
+
+	if (act->op == OP_SYSFS) {
+		ret = map_sysfs_read(act->file, &table, err, sizeof(err));
+	} else {
+		act->data = read_file(act->file, &act->len);
+		ret = map_dmesg_parse(input_name(act), (const char *)act->data,
+				      act->len, args->dmesg_source, &table,
+				      err, sizeof(err));
+		free(act->data);
+	}
+	if (ret)
+		die(MAP_EXIT_USAGE, "%s", err);
+	act->data = table.data;
+	act->len = table.len;
+	act->table = table.kind;
+}
+
+/* Standard input can be read once: by one "-" of the whole command line. */
+static void check_stdin(const struct map_args *args)
+{
+	const char *user = NULL;
+	size_t i;
+
+	for (i = 0; i < args->nr_acts; i++) {
+		const struct map_action *act = &args->acts[i];
+
+		if (!is_import(act) || act->op == OP_SYSFS ||
+		    strcmp(act->file, "-"))
+			continue;
+		if (user)
+			die(MAP_EXIT_USAGE,
+			    "%s -: standard input is already read by %s -",
+			    act->opt, user);
+		user = act->opt;
+	}
 }
 
 /* Read every input file before anything runs: a bad one costs no output. */
@@ -88,21 +143,26 @@ static void load_inputs(struct map_args *args)
 {
 	size_t i;
 
+	check_stdin(args);
 	for (i = 0; i < args->nr_acts; i++) {
 		struct map_action *act = &args->acts[i];
 
 		if (!is_import(act))
 			continue;
+		if (act->op == OP_DMESG || act->op == OP_SYSFS) {
+			load_text_map(act, args);
+			continue;
+		}
 		act->data = read_file(act->file, &act->len);
 		if (act->op == OP_E820 && act->len % 20)
 			die(MAP_EXIT_USAGE,
 			    "%s: %zu bytes is not a whole number of 20-byte E820 entries",
-			    act->file, act->len);
+			    input_name(act), act->len);
 		if (act->op == OP_LIMINE &&
 		    act->len % sizeof(struct memblock_limine_entry))
 			die(MAP_EXIT_USAGE,
 			    "%s: %zu bytes is not a whole number of 24-byte Limine entries",
-			    act->file, act->len);
+			    input_name(act), act->len);
 	}
 }
 
@@ -149,6 +209,16 @@ static void import_file(struct map_action *act, size_t efi_desc_size)
 	case OP_LIMINE:
 		err = import_limine(act->data, act->len, &st);
 		break;
+	case OP_DMESG:
+	case OP_SYSFS:
+		if (act->table == MAP_TABLE_E820)
+			err = memblock_import_e820(act->data, act->len / 20,
+						   20, &st);
+		else
+			err = memblock_import_efi(act->data, act->len,
+						  MEMBLOCK_EFI_DESC_MIN_SIZE,
+						  &st);
+		break;
 	default:
 		break;
 	}
@@ -156,21 +226,25 @@ static void import_file(struct map_action *act, size_t efi_desc_size)
 	act->data = NULL;
 	if (err)
 		die(err == -ENOMEM ? MAP_EXIT_FAIL : MAP_EXIT_USAGE,
-		    "%s: %s import failed: %s", act->file, act->opt + 2,
+		    "%s: %s import failed: %s", input_name(act), act->opt + 2,
 		    memblock_fw_strerror(err));
 }
 
 static void check_call(const struct map_action *act, int err)
 {
 	if (err)
-		die(MAP_EXIT_FAIL, "%s %#llx,%#llx: %s", act->opt,
+		die(MAP_EXIT_FAIL, "%s 0x%llx,0x%llx: %s", act->opt,
 		    (unsigned long long)act->a, (unsigned long long)act->b,
 		    err == -ENOMEM ? "region array full" : strerror(-err));
 }
 
+/*
+ * Addresses are written "0x%016llx", never "%#018llx": C's '#' adds no 0x
+ * to zero, which made address 0 come out as eighteen zeros.
+ */
 static void print_range(phys_addr_t base, phys_addr_t size)
 {
-	printf("[%#018llx-%#018llx]", (unsigned long long)base,
+	printf("[0x%016llx-0x%016llx]", (unsigned long long)base,
 	       (unsigned long long)(base + size - 1));
 }
 
@@ -185,9 +259,9 @@ static void do_alloc(const struct map_action *act)
 	phys_addr_t base = memblock_phys_alloc(act->a, act->b);
 
 	if (!base)
-		die(MAP_EXIT_FAIL, "--alloc %#llx,%#llx: no room",
+		die(MAP_EXIT_FAIL, "--alloc 0x%llx,0x%llx: no room",
 		    (unsigned long long)act->a, (unsigned long long)act->b);
-	printf("%#018llx\n", (unsigned long long)base);
+	printf("0x%016llx\n", (unsigned long long)base);
 }
 
 static const char *conflict_name(enum memblock_conflict_kind kind)
@@ -259,12 +333,12 @@ static void do_free(void)
 				&nid) {
 		printf("  ");
 		print_range(start, end - start);
-		printf(", %#llx bytes", (unsigned long long)(end - start));
+		printf(", 0x%llx bytes", (unsigned long long)(end - start));
 		print_node(nid);
 		putchar('\n');
 		total += end - start;
 	}
-	printf(" total free = %#llx\n", (unsigned long long)total);
+	printf(" total free = 0x%llx\n", (unsigned long long)total);
 }
 
 static void do_export_e820(const struct map_action *act)
@@ -295,8 +369,8 @@ static void svg_title(const struct map_args *args, char *buf, size_t len)
 
 		if (!is_import(act))
 			continue;
-		base = strrchr(act->file, '/');
-		base = base ? base + 1 : act->file;
+		base = strrchr(input_name(act), '/');
+		base = base ? base + 1 : input_name(act);
 		n += (size_t)snprintf(buf + n, len - n, "%s%s", sep, base);
 		sep = ", ";
 	}
@@ -322,6 +396,8 @@ static void run(struct map_action *act, const struct map_args *args)
 	case OP_EFI:
 	case OP_MULTIBOOT2:
 	case OP_LIMINE:
+	case OP_DMESG:
+	case OP_SYSFS:
 		import_file(act, args->efi_desc_size);
 		break;
 	case OP_ADD:
@@ -369,6 +445,7 @@ int main(int argc, char **argv)
 		die(MAP_EXIT_USAGE, "%s", err);
 	if (args.help) {
 		map_usage(stdout);
+		free(args.acts);
 		return 0;
 	}
 	memblock_debug = 0;
