@@ -9,7 +9,9 @@
 # phase (so only that phase counts), divided by the operations it did.
 # --profile prints the top functions of each run instead, and writes the
 # annotated source beside BENCH (W-N.annotate).
-# BENCH_N and BENCH_W choose sizes and workloads.
+# BENCH_N and BENCH_W choose sizes and workloads. A workload is left out
+# at sizes above its max_n (bench --targets, last field): those rows say so
+# instead of giving figures. The targets are printed, never enforced.
 set -eu
 
 profile=0
@@ -18,10 +20,16 @@ if [ "${1:-}" = --profile ]; then
 	shift
 fi
 bench=$1
-sizes=${BENCH_N:-128 1000 10000}
-works=${BENCH_W:-W1 W2 W3 W4 W5 W6 WI}
+sizes=${BENCH_N:-128 1000 10000 100000}
+works=${BENCH_W:-W1 W2 W3 W4 W5 W6 W7 WI}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+"$bench" --targets > "$tmp/targets"
+# The largest N workload $1 runs at.
+max_n() {
+	awk -F'|' -v w="$1" '$1 ~ "^" w " " { print $4 }' "$tmp/targets"
+}
 
 nargs=""
 for n in $sizes; do nargs="$nargs -n $n"; done
@@ -39,7 +47,12 @@ fi
 
 if [ "$have_cg" = 1 ]; then
 	for w in $works; do
+		maxn=$(max_n "$w")
 		for n in $sizes; do
+			if [ "$n" -gt "${maxn:-0}" ]; then
+				[ "$profile" = 0 ] || echo "=== $w N=$n: left out (N > $maxn)"
+				continue
+			fi
 			out="$tmp/cg.$w.$n"
 			valgrind --tool=callgrind --instr-atstart=no \
 				--callgrind-out-file="$out" \
@@ -64,7 +77,6 @@ if [ "$have_cg" = 1 ]; then
 fi
 [ "$profile" = 1 ] && exit 0
 
-"$bench" --targets > "$tmp/targets"
 [ -f "$tmp/cg" ] || : > "$tmp/cg"
 
 awk -v cpu="$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)" '
@@ -85,6 +97,10 @@ END {
 		t = (k[2] == 10000 && target[k[1]] + 0) ? sprintf("%11s", whole(target[k[1]])) : sprintf("%11s", "")
 		l = (k[2] == 10000 && linux[k[1]] + 0) ? sprintf("%11s", whole(linux[k[1]])) : sprintf("%11s", "")
 		c = (rows[i] in ir) ? sprintf("%11.1f", ir[rows[i]]) : sprintf("%11s", "-")
+		if (ns[rows[i]] == "-") {
+			printf "%-3s %-17s %6s  left out: over a minute under callgrind\n", k[1], name[k[1]], k[2]
+			continue
+		}
 		printf "%-3s %-17s %6s %10s %s %s %s\n", k[1], name[k[1]], k[2], ns[rows[i]], c, t, l
 	}
 }' "$tmp/targets" "$tmp/cg" "$tmp/native"

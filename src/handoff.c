@@ -5,6 +5,17 @@
  */
 #include "internal.h"
 
+#ifdef MEMBLOCK_ENV_WEAK_FREE_PAGES
+/* The hosted default of the page hand-off (memblock/env.h): no page
+ * allocator to give the pages to. */
+__attribute__((weak)) void memblock_env_free_pages(unsigned long start_pfn,
+						   unsigned long nr_pages)
+{
+	(void)start_pfn;
+	(void)nr_pages;
+}
+#endif
+
 /* Hand the whole pages of [@start, @end) over; returns how many. */
 static unsigned long give_pages(phys_addr_t start, phys_addr_t end)
 {

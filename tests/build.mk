@@ -12,7 +12,7 @@
 CHECK_CONFIGS ?= default numa phys32
 # Further checks 'make check' runs after the suites; each target ends with a
 # closing line "name: N passed, M failed" that is added to the total.
-CHECK_EXTRA += check-compat check-kernel-types check-cxx check-config-guard
+CHECK_EXTRA += check-compat check-kernel-types check-cxx check-config-guard check-help
 TEST_ENV := tests/common/test_env.h
 TEST_SUITES := $(sort $(wildcard tests/*/test_*.c))
 TEST_BINS := $(TEST_SUITES:tests/%.c=$(O)/tests/%)
@@ -23,7 +23,7 @@ TEST_CFLAGS = -Itests/common $(CMOCKA_CFLAGS)
 
 EXTRA_HELP += "check-one      - the suites in the configuration of O= and KCONFIG_CONFIG="
 
-.PHONY: check check-one check-compat check-kernel-types check-cxx check-config-guard test-bins
+.PHONY: check check-one check-compat check-kernel-types check-cxx check-config-guard check-help test-bins
 .SECONDARY:
 
 check:
@@ -44,6 +44,10 @@ check:
 		tests/closing-line.sh $$t $(O)/check/$$t.out >> $(O)/check/results; \
 	done
 	@tests/summarize.sh $(O)/check/results
+
+# 'make help' names every target a user types, once (tests/compat/help.sh).
+check-help:
+	@tests/compat/help.sh
 
 # A program that knows only Linux's memblock API, built the way the README
 # says any program can be: cc -std=c11 -Iinclude prog.c libmemblock.a

@@ -18,7 +18,7 @@
  * memblock_env_phys_to_virt  | identity                | identity
  * memblock_env_write(s, n)   | fwrite to stderr        | extern, you supply it
  * memblock_env_panic(msg)    | message + abort()       | extern, you supply it
- * memblock_env_free_pages()  | extern, you supply it   | extern, you supply it
+ * memblock_env_free_pages()  | weak, drops the pages   | extern, you supply it
  * movable_node_is_enabled()  | inline: global movable_node_enabled (weak, false)
  * mirrored_kernelcore        | global (weak), false
  *
@@ -128,6 +128,11 @@ typedef unsigned int phys_addr_t;
 #if defined(__STDC_HOSTED__) && __STDC_HOSTED__ && !defined(MEMBLOCK_ENV_NO_LIBC)
 #include <stdio.h>
 #include <stdlib.h>
+#ifndef memblock_env_free_pages
+/* A host program has no page allocator: the library's weak default drops
+ * the pages, and a program that wants them defines its own. */
+#define MEMBLOCK_ENV_WEAK_FREE_PAGES 1
+#endif
 #ifndef memblock_env_write
 static inline void memblock_env_write(const char *s, size_t len)
 {
@@ -154,9 +159,10 @@ MEMBLOCK_NORETURN void memblock_env_panic(const char *msg);
 
 #ifndef memblock_env_free_pages
 /*
- * Receives the free memory in memblock_free_all(): @nr_pages whole pages
- * starting at page frame @start_pfn. Needed only by programs that call
- * memblock_free_all().
+ * Receives the free memory in memblock_free_all() (and the pages of
+ * memblock_discard(), free_reserved_area() and
+ * reserve_mem_release_by_name()): @nr_pages whole pages starting at page
+ * frame @start_pfn. Needed only by programs that call those.
  */
 void memblock_env_free_pages(unsigned long start_pfn, unsigned long nr_pages);
 #endif
