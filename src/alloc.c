@@ -119,6 +119,95 @@ static MB_PER_DIRECTION bool search_regions(const struct mb_search *q,
 	return false;
 }
 
+#ifdef CONFIG_MEMBLOCK_SEARCH_CACHE
+/*
+ * The search cache: the previous search's question and answer. A found
+ * block F means "no block of this size starts above F" (top-down) or
+ * "below F" (bottom-up); nothing found means no block fits at all. Both
+ * stay true while only reservations are added, so the next search with
+ * the same question (or a larger size) resumes at F instead of visiting
+ * again every narrow gap it already passed.
+ *
+ * The cache holds the headers (location, count, total size) of memory and
+ * reserved as they were after the search, and after the reservation of
+ * the block found (take()). Any other change to either array moves one
+ * of them, whoever made it, and the cache is not used; the changes that
+ * can leave all three as they were (edits of flags or nodes, removals
+ * cut short, growth, trimming, reset, discard) call mb_search_forget().
+ */
+static struct {
+	bool valid;
+	bool none;		/* nothing was found */
+	bool movable;		/* movable_node_is_enabled() then */
+	struct mb_search key;
+	phys_addr_t found;
+	struct mb_header mem, rsv;
+} last_search;
+
+static void header_take(struct mb_header *h, const struct memblock_type *t)
+{
+	h->regions = t->regions;
+	h->cnt = t->cnt;
+	h->total_size = t->total_size;
+}
+
+static bool header_same(const struct mb_header *h,
+			const struct memblock_type *t)
+{
+	return h->regions == t->regions && h->cnt == t->cnt &&
+	       h->total_size == t->total_size;
+}
+
+/**
+ * mb_search_forget - drop the search cache
+ *
+ * Context: after any change that can free a block a search passed over.
+ */
+void mb_search_forget(void)
+{
+	last_search.valid = false;
+}
+
+/* Whether the cache answers part of @q: same question, no other change. */
+static bool search_resumes(const struct mb_search *q)
+{
+	const struct mb_search *k = &last_search.key;
+
+	return last_search.valid && q->top_down == k->top_down &&
+	       q->size >= k->size && q->align == k->align && q->lo == k->lo &&
+	       q->hi == k->hi && q->nid == k->nid && q->flags == k->flags &&
+	       last_search.movable == movable_node_is_enabled() &&
+	       header_same(&last_search.mem, &memblock.memory) &&
+	       header_same(&last_search.rsv, &memblock.reserved);
+}
+
+/* The search of @q, resumed where the previous one ended if it may be. */
+static bool search_with_cache(const struct mb_search *q, phys_addr_t *found)
+{
+	struct mb_search n = *q;
+	bool ok;
+
+	if (search_resumes(q)) {
+		if (last_search.none)
+			return false;
+		if (!q->top_down)
+			n.lo = MB_MAX(q->lo, last_search.found);
+		else if (q->size <= PHYS_ADDR_MAX - last_search.found)
+			n.hi = MB_MIN(q->hi, last_search.found + q->size);
+	}
+	ok = n.top_down ? search_regions(&n, found, true) :
+			  search_regions(&n, found, false);
+	last_search.key = *q;
+	last_search.none = !ok;
+	last_search.found = ok ? *found : 0;
+	last_search.movable = movable_node_is_enabled();
+	header_take(&last_search.mem, &memblock.memory);
+	header_take(&last_search.rsv, &memblock.reserved);
+	last_search.valid = true;
+	return ok;
+}
+#endif /* CONFIG_MEMBLOCK_SEARCH_CACHE */
+
 /**
  * mb_search_free - find a free block
  * @q: what to look for and where
@@ -138,8 +227,12 @@ bool mb_search_free(const struct mb_search *q, phys_addr_t *found)
 		return search_zero_size(q, found);
 	if (q->lo >= q->hi)
 		return false;
+#ifdef CONFIG_MEMBLOCK_SEARCH_CACHE
+	return search_with_cache(q, found);
+#else
 	return q->top_down ? search_regions(q, found, true) :
 			     search_regions(q, found, false);
+#endif
 }
 
 /**
@@ -161,10 +254,29 @@ enum memblock_flags mb_alloc_preference(void)
 static MB_INLINE bool take(const struct mb_search *q, unsigned int how,
 			   phys_addr_t *found)
 {
+#ifdef CONFIG_MEMBLOCK_SEARCH_CACHE
+	bool fresh;
+
+	if (!mb_search_free(q, found))
+		return false;
+	if (!(how & MB_FIND_RESERVE))
+		return true;
+	/* Whether the cache describes reserved as it is, before the insert. */
+	fresh = last_search.valid &&
+		header_same(&last_search.rsv, &memblock.reserved);
+	if (mb_insert(&memblock.reserved, *found, q->size, q->nid,
+		      MEMBLOCK_RSRV_KERN))
+		return false;
+	/* The reservation only took the block away: the answer still holds. */
+	if (fresh && last_search.valid)
+		header_take(&last_search.rsv, &memblock.reserved);
+	return true;
+#else
 	return mb_search_free(q, found) &&
 	       (!(how & MB_FIND_RESERVE) ||
 		!mb_insert(&memblock.reserved, *found, q->size, q->nid,
 			   MEMBLOCK_RSRV_KERN));
+#endif
 }
 
 /**

@@ -116,5 +116,6 @@ void memblock_discard(void)
 	give_array(&memblock.reserved);
 	give_array(&memblock.memory);
 	mb_state.discarded = true;
+	mb_search_forget();
 }
 #endif

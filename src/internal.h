@@ -256,6 +256,20 @@ struct mb_search {
 
 bool mb_search_free(const struct mb_search *req, phys_addr_t *found);
 
+#ifdef CONFIG_MEMBLOCK_SEARCH_CACHE
+/* What the search cache remembers of an array (alloc.c). */
+struct mb_header {
+	const struct memblock_region *regions;
+	unsigned long cnt;
+	phys_addr_t total_size;
+};
+void mb_search_forget(void);
+#else
+static inline void mb_search_forget(void)
+{
+}
+#endif
+
 /*
  * The window of a search made for memblock itself (allocation, growth):
  * an upper bound of 0 or 1 means memblock.current_limit, and the first

@@ -111,6 +111,7 @@ void memblock_reset(void)
 	memblock.bottom_up = false;
 	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
 	memblock_env_memset(&mb_state, 0, sizeof(mb_state));
+	mb_search_forget();
 }
 
 /**

@@ -175,6 +175,7 @@ static int txn_rollback(void)
 		type->max = txn.was[s].max;
 	}
 	mb_state.resize_ok = resize_ok;
+	mb_search_forget();
 	return -ENOMEM;
 }
 
@@ -195,6 +196,7 @@ static bool grow(struct memblock_type *type, phys_addr_t abase,
 	const unsigned long max = type->max;
 	phys_addr_t lo = type == &memblock.reserved ? abase + asize : 0;
 	phys_addr_t hi = memblock.current_limit, at;
+	bool ok;
 
 	/* From 2^(bits - 7) regions on, the doubled array's size (regions
 	 * are at most 32 bytes) could wrap phys_addr_t. */
@@ -219,8 +221,11 @@ static bool grow(struct memblock_type *type, phys_addr_t abase,
 	type->max = 2 * max;
 	mb_trace("memblock: %s: %lu regions at %pa\n", type->name, type->max,
 		 &at);
-	return !book_array(OP_INSERT, type->regions, type->max) &&
-	       (mb_is_boot_array(old) || !book_array(MB_EDIT_DROP, old, max));
+	ok = !book_array(OP_INSERT, type->regions, type->max) &&
+	     (mb_is_boot_array(old) || !book_array(MB_EDIT_DROP, old, max));
+	/* The old array went back: searches must see it again. */
+	mb_search_forget();
+	return ok;
 }
 
 /* Grow @type until @slots more regions fit; false when growth failed. */
@@ -478,6 +483,8 @@ int mb_insert(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 int mb_edit(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 	    enum mb_edit_op op, int arg)
 {
+	/* Insertions only take free space away; anything else may give some. */
+	mb_search_forget();
 	return change_all_or_nothing(type, base, size, op, arg,
 				     (enum memblock_flags)arg);
 }
@@ -498,6 +505,7 @@ int mb_edit(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 int mb_make_room(struct memblock_type *a, unsigned long a_slots,
 		 struct memblock_type *b, unsigned long b_slots)
 {
+	mb_search_forget();
 	txn_begin();
 	if (fit(a, a_slots, 0, 0) && fit(b, b_slots, 0, 0))
 		return 0;
@@ -833,6 +841,8 @@ void mb_shrink_memory(phys_addr_t lo, phys_addr_t hi, phys_addr_t align,
 	struct memblock_type *mem = &memblock.memory;
 	struct memblock_region *r = mem->regions;
 	unsigned long i, kept = 0;
+
+	mb_search_forget();
 
 	for (i = 0; i < mem->cnt; i++) {
 		const phys_addr_t start = MB_MAX(MB_ALIGN_UP(r[i].base, align), lo);
