@@ -25,8 +25,9 @@
 # division), which a freestanding embedder would have to supply.
 #
 # The script fails (exit 1) when a disabled module is not empty or when the
-# x86_64 core without the search cache exceeds SIZE_BUDGET bytes of
-# text+ro (8,000 unless set); what the cache adds is printed beside it.
+# x86_64 core without the search cache and the lookup index exceeds
+# SIZE_BUDGET bytes of text+ro (8,000 unless set); what they add is
+# printed beside it.
 set -eu
 
 out=${1:-build/size}
@@ -37,8 +38,9 @@ NM=${LLVM_NM:-llvm-nm}
 BASE="-std=c11 -Os -ffreestanding -fno-asynchronous-unwind-tables -Iinclude"
 # Configuration in force, nothing optional enabled (a bool that is absent is n).
 ALL_OFF="-DCONFIG_MEMBLOCK_KCONFIG=1 -DCONFIG_PHYS_ADDR_T_64BIT=1"
-# The default configuration without the search cache (Kconfig's defaults
-# otherwise): what the 8,000-byte budget of the x86_64 core applies to.
+# The default configuration without the search cache and the lookup index
+# (Kconfig's defaults otherwise): what the 8,000-byte budget of the x86_64
+# core applies to.
 NO_CACHE="$ALL_OFF -DCONFIG_MEMBLOCK_KHO_SCRATCH=1 -DCONFIG_MEMBLOCK_FW_E820=1
 	-DCONFIG_MEMBLOCK_FW_EFI=1 -DCONFIG_MEMBLOCK_FW_MULTIBOOT=1
 	-DCONFIG_MEMBLOCK_FW_FDT=1 -DCONFIG_MEMBLOCK_FW_LIMINE=1
@@ -117,7 +119,7 @@ for a in $arches; do
 			[ "$1" = error ] && { printf '%-8s %-22s %7s\n' "$a" "$f" "error"; continue; }
 			t=$((t + $1)) r=$((r + $2)) d=$((d + $4)) b=$((b + $5))
 		done
-		printf '%-8s %-22s %7d %6d %7d %6d %6d\n' "$a" "core, no search cache" "$t" "$r" $((t + r)) "$d" "$b"
+		printf '%-8s %-22s %7d %6d %7d %6d %6d\n' "$a" "core, no cache/index" "$t" "$r" $((t + r)) "$d" "$b"
 		x86_core=$((t + r))
 	fi
 	for f in $ondemand_srcs; do
@@ -154,8 +156,9 @@ if [ -z "${x86_core:-}" ]; then
 	echo "core budget: FAILED, no x86_64 core was measured"
 	status=1
 elif [ "$x86_core" -le "$budget" ]; then
-	echo "core budget: ok, x86_64 core $x86_core of $budget bytes (text+ro) without the search cache;"
-	echo "  the search cache (CONFIG_MEMBLOCK_SEARCH_CACHE, default y) adds $((x86_default - x86_core)) bytes"
+	echo "core budget: ok, x86_64 core $x86_core of $budget bytes (text+ro) without the search cache"
+	echo "  and the lookup index;"
+	echo "  the two (CONFIG_MEMBLOCK_SEARCH_CACHE, CONFIG_MEMBLOCK_LOOKUP_INDEX, default y) add $((x86_default - x86_core)) bytes"
 else
 	echo "core budget: FAILED, x86_64 core $x86_core bytes exceeds $budget (text+ro)"
 	status=1

@@ -11,7 +11,9 @@
 # the first failure:
 #   1. the cmocka suites, default configuration (make check-one);
 #   2. the cmocka suites, numa configuration;
-#   3. a short difftest (default and numa, MUTATE_DIFF_OPS operations).
+#   3. the cmocka suites, phys32 configuration (search cache and lookup
+#      index off);
+#   4. a short difftest (default and numa, MUTATE_DIFF_OPS operations).
 # A mutant is killed when a build or a test fails or it runs past
 # MUTATE_TIMEOUT seconds; it survives otherwise. The unmutated copy must
 # pass all three first.
@@ -128,7 +130,9 @@ if n == 0:
 PY
 
 b=$work/build
-# The three stages, stopping at the first failure.
+# The stages, stopping at the first failure: the suites in the default,
+# numa and phys32 configurations (phys32 has the search cache and the
+# lookup index off, so their plain code is mutated too), then difftest.
 cat > "$work/stages.sh" <<STAGES
 set -e
 cd "$tree"
@@ -139,6 +143,10 @@ make --no-print-directory -j$jobs check-one O="$b/check/default" \\
 make --no-print-directory -j$jobs check-one O="$b/check/numa" \\
 	MEMBLOCK_ENV=tests/common/test_env.h \\
 	KCONFIG_CONFIG=tests/configs/numa.config CHECK_NAME=numa \\
+	CHECK_RESULTS="$b/results"
+make --no-print-directory -j$jobs check-one O="$b/check/phys32" \\
+	MEMBLOCK_ENV=tests/common/test_env.h \\
+	KCONFIG_CONFIG=tests/configs/phys32.config CHECK_NAME=phys32 \\
 	CHECK_RESULTS="$b/results"
 make --no-print-directory -j$jobs difftest O="$b" DIFF_CONFIGS="default numa" \\
 	DIFF_OPS=$diff_ops SEED=1

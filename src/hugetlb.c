@@ -30,6 +30,8 @@ static bool search_outside_scratch(struct mb_search *q, phys_addr_t *found)
 	const struct memblock_region *m;
 
 	while (mb_search_free(q, found)) {
+		const phys_addr_t lo = q->lo, hi = q->hi;
+
 		m = region_holding(*found);
 		if (!(m->flags & MEMBLOCK_KHO_SCRATCH))
 			return true;
@@ -37,7 +39,8 @@ static bool search_outside_scratch(struct mb_search *q, phys_addr_t *found)
 			q->hi = m->base;
 		else
 			q->lo = mb_region_end(m);
-		if (q->lo >= q->hi)
+		/* Each round narrows the window, or the search is over. */
+		if (q->lo >= q->hi || (q->lo <= lo && q->hi >= hi))
 			return false;
 	}
 	return false;

@@ -227,6 +227,36 @@ static MB_INLINE phys_addr_t mb_reserved_size_with(enum memblock_flags flag,
 	return sum;
 }
 
+#ifdef CONFIG_MEMBLOCK_LOOKUP_INDEX
+/* Index of the last memory region a lookup ended at (lookup.c). */
+extern unsigned long mb_lookup_last;
+struct memblock_region *mb_memory_lookup(phys_addr_t addr);
+
+/*
+ * The memory region holding @addr, or NULL. Inline: an address in the
+ * region of the previous lookup or in the gap after it is answered here,
+ * proven by the array itself (the region contains it, or it lies between
+ * the region's end and the next one's base); anything else goes to
+ * lookup.c.
+ */
+static MB_INLINE struct memblock_region *mb_memory_region_at(phys_addr_t addr)
+{
+	const struct memblock_type *mem = &memblock.memory;
+	const unsigned long i = mb_lookup_last;
+	struct memblock_region *p;
+
+	if (i < mem->cnt) {
+		p = &mem->regions[i];
+		if (addr - p->base < p->size)
+			return p;
+		if (addr >= p->base &&
+		    (i + 1 == mem->cnt || p[1].base > addr))
+			return NULL;
+	}
+	return mb_memory_lookup(addr);
+}
+#endif
+
 /* --- Walks (iter.c) ----------------------------------------------------- */
 
 bool should_skip_region(struct memblock_type *type, struct memblock_region *m,

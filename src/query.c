@@ -1,28 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
  * query.c - questions about memory and reservations that change nothing.
- * Point lookups are binary searches (region_at()).
+ * Point lookups are binary searches (region_at()); lookups in memory use
+ * locality instead with CONFIG_MEMBLOCK_LOOKUP_INDEX (lookup.c).
  */
 #include "internal.h"
 
-/*
- * The region of @type holding @addr, or NULL. Inlined into the lookup
- * an architecture's pfn_valid() makes for every page (is_memory); the
- * others share the engine's search, in find_region().
- */
-static MB_INLINE struct memblock_region *
-region_at(const struct memblock_type *type, phys_addr_t addr)
-{
-	struct memblock_region *w;
-
-	if (!type->cnt)
-		return NULL;
-	w = mb_last_starting_at_or_below(type, addr);
-	/* Below @w's base, the difference wraps and exceeds any size. */
-	return addr - w->base < w->size ? w : NULL;
-}
-
-/* The same, for the lookups that are not per page: one shared search. */
+/* The region of @type holding @addr, or NULL: one shared search. */
 static struct memblock_region *find_region(const struct memblock_type *type,
 					   phys_addr_t addr)
 {
@@ -31,6 +15,36 @@ static struct memblock_region *find_region(const struct memblock_type *type,
 	return i < type->cnt && type->regions[i].base <= addr ?
 		       &type->regions[i] : NULL;
 }
+
+/*
+ * The memory region holding @addr, or NULL, for the lookups an
+ * architecture's pfn_valid() makes for every page (memory_region_hot()),
+ * and for the others (memory_region_of()).
+ */
+#ifdef CONFIG_MEMBLOCK_LOOKUP_INDEX
+/* Inline where it is hot: the previous answer is tried there (lookup.c). */
+#define memory_region_hot(addr) mb_memory_region_at(addr)
+
+static struct memblock_region *memory_region_of(phys_addr_t addr)
+{
+	return mb_memory_region_at(addr);
+}
+#else
+#define memory_region_of(addr) find_region(&memblock.memory, addr)
+
+/* Inlined into is_memory; is_map_memory shares find_region() (size). */
+static MB_INLINE struct memblock_region *region_at(phys_addr_t addr)
+{
+	const struct memblock_type *mem = &memblock.memory;
+	struct memblock_region *w;
+
+	if (!mem->cnt)
+		return NULL;
+	w = mb_last_starting_at_or_below(mem, addr);
+	/* Below @w's base, the difference wraps and exceeds any size. */
+	return addr - w->base < w->size ? w : NULL;
+}
+#endif
 
 /**
  * memblock_phys_mem_size - bytes of registered memory
@@ -112,7 +126,11 @@ phys_addr_t memblock_end_of_DRAM(void)
  */
 bool memblock_is_memory(phys_addr_t addr)
 {
-	return region_at(&memblock.memory, addr) != NULL;
+#ifdef CONFIG_MEMBLOCK_LOOKUP_INDEX
+	return memory_region_hot(addr) != NULL;
+#else
+	return region_at(addr) != NULL;
+#endif
 }
 
 /**
@@ -123,7 +141,11 @@ bool memblock_is_memory(phys_addr_t addr)
  */
 bool memblock_is_map_memory(phys_addr_t addr)
 {
-	const struct memblock_region *r = find_region(&memblock.memory, addr);
+#ifdef CONFIG_MEMBLOCK_LOOKUP_INDEX
+	const struct memblock_region *r = memory_region_hot(addr);
+#else
+	const struct memblock_region *r = memory_region_of(addr);
+#endif
 
 	return r && !(r->flags & MEMBLOCK_NOMAP);
 }
@@ -139,7 +161,7 @@ bool memblock_is_map_memory(phys_addr_t addr)
  */
 bool memblock_is_region_memory(phys_addr_t base, phys_addr_t size)
 {
-	const struct memblock_region *r = find_region(&memblock.memory, base);
+	const struct memblock_region *r = memory_region_of(base);
 
 	return r && base + mb_clip(base, size) <= mb_region_end(r);
 }
@@ -223,7 +245,7 @@ int memblock_search_pfn_nid(unsigned long pfn, unsigned long *start_pfn,
 
 	if (pfn > mb_pfn_floor(PHYS_ADDR_MAX))
 		return NUMA_NO_NODE;
-	r = find_region(&memblock.memory, PFN_PHYS(pfn));
+	r = memory_region_of(PFN_PHYS(pfn));
 	if (!r)
 		return NUMA_NO_NODE;
 	*start_pfn = mb_pfn_floor(r->base);

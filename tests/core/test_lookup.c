@@ -10,7 +10,7 @@
 
 #include "core_helpers.h"
 
-#define NR_BIG 3000
+#define NR_BIG 20000
 
 static struct memblock_region big[NR_BIG];
 
@@ -85,7 +85,7 @@ static void lookups_in_address_order_match_a_scan(void **state)
 	phys_addr_t end, a;
 
 	(void)state;
-	end = make_map(NR_BIG / 2, SZ_1G);
+	end = make_map(1500, SZ_1G);
 	for (a = SZ_1G - SZ_8K; a < end + SZ_8K; a += SZ_4K / 2)
 		assert_lookups(a);
 	/* And backwards. */
@@ -99,11 +99,53 @@ static void random_lookups_match_a_scan(void **state)
 	unsigned int k;
 
 	(void)state;
-	end = make_map(NR_BIG / 2, SZ_1G);
+	end = make_map(1500, SZ_1G);
 	for (k = 0; k < 20000; k++)
 		assert_lookups(SZ_1G - SZ_1M + rng() % (end - SZ_1G + SZ_2M));
 	assert_lookups(0);
 	assert_lookups(PHYS_ADDR_MAX);
+}
+
+/* The last region starting at or below @addr, by a plain binary search. */
+static const struct memblock_region *bsearch_region(phys_addr_t addr)
+{
+	unsigned long a = 0, z = MEM->cnt;
+
+	while (a < z) {
+		const unsigned long m = a + (z - a) / 2;
+
+		if (MEM->regions[m].base <= addr)
+			a = m + 1;
+		else
+			z = m;
+	}
+	if (!a)
+		return NULL;
+	return addr - MEM->regions[a - 1].base < MEM->regions[a - 1].size ?
+		       &MEM->regions[a - 1] : NULL;
+}
+
+/* More regions than buckets: lookups search inside dense buckets too. */
+static void lookups_on_a_map_larger_than_the_table_match(void **state)
+{
+	phys_addr_t end, a;
+	unsigned int k;
+
+	(void)state;
+	MEM->regions = big;
+	MEM->max = NR_BIG;
+	for (k = 0, end = SZ_1G; k < NR_BIG; k++) {
+		end += SZ_4K * (1 + rng() % 2);
+		assert_int_equal(memblock_add(end, SZ_4K), 0);
+		end += SZ_4K;
+	}
+	for (k = 0; k < 20000; k++) {
+		a = SZ_1G + rng() % (end - SZ_1G);
+		assert_int_equal(memblock_is_memory(a), bsearch_region(a) != NULL);
+	}
+	for (a = SZ_1G; a < SZ_1G + SZ_16M; a += SZ_4K)
+		assert_int_equal(memblock_is_memory(a), bsearch_region(a) != NULL);
+	memblock_reset();
 }
 
 /* Holes far bigger than the map: a sparse span. */
@@ -136,7 +178,7 @@ static void lookups_follow_direct_writes_of_the_array(void **state)
 	phys_addr_t end;
 
 	(void)state;
-	end = make_map(NR_BIG / 2, SZ_1G);
+	end = make_map(1500, SZ_1G);
 	for (round = 0; round < 300; round++) {
 		const unsigned long i = rng() % MEM->cnt;
 		struct memblock_region *r = &MEM->regions[i];
@@ -218,6 +260,7 @@ int main(void)
 		MB_TEST(lookups_in_address_order_match_a_scan),
 		MB_TEST(random_lookups_match_a_scan),
 		MB_TEST(lookups_across_huge_holes_match_a_scan),
+		MB_TEST(lookups_on_a_map_larger_than_the_table_match),
 		MB_TEST(lookups_follow_direct_writes_of_the_array),
 		MB_TEST(lookups_follow_the_array_when_it_moves),
 	};
