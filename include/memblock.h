@@ -410,17 +410,22 @@ static inline void __next_mem_range_step(u64 *idx, int nid,
 	if (type_b && ia < type_a->cnt &&
 	    !(flags & (MEMBLOCK_MIRROR | MEMBLOCK_KHO_SCRATCH))) {
 		const struct memblock_region *m = &type_a->regions[ia];
+		/* mb_gap_start()/mb_gap_end(), reading type_b's array once. */
+		const struct memblock_region *rb = type_b->regions;
 		const phys_addr_t m_end = m->base + m->size;
-		const phys_addr_t lo = mb_gap_start(type_b, gap);
-		const phys_addr_t hi = mb_gap_end(type_b, gap);
+		const phys_addr_t lo = gap ? rb[gap - 1].base + rb[gap - 1].size : 0;
+		const phys_addr_t hi = gap < type_b->cnt ? rb[gap].base : PHYS_ADDR_MAX;
+		/* The piece the region and the gap share, empty if they miss. */
+		const phys_addr_t s = lo > m->base ? lo : m->base;
+		const phys_addr_t e = hi < m_end ? hi : m_end;
 
-		if (!m->flags && lo < m_end && hi > m->base &&
+		if (!m->flags && s < e &&
 		    (nid < 0 || nid >= MAX_NUMNODES ||
 		     nid == memblock_get_region_node(m))) {
 			if (out_start)
-				*out_start = lo > m->base ? lo : m->base;
+				*out_start = s;
 			if (out_end)
-				*out_end = hi < m_end ? hi : m_end;
+				*out_end = e;
 			if (out_nid)
 				*out_nid = memblock_get_region_node(m);
 			*idx = hi >= m_end ? MB_CURSOR(ia + 1, gap) : *idx + 1;
