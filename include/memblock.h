@@ -396,8 +396,12 @@ static inline phys_addr_t mb_gap_end(const struct memblock_type *type,
  * the current gap of @type_b meets at once; no filter can pass over such
  * a region unless the caller requires MIRROR or KHO_SCRATCH. That step is
  * taken here, inline; every other one, the end included, out of line.
+ *
+ * Return: true while a range was found, false at the end (@idx is then
+ * MEMBLOCK_ITER_END). The inline step returns a constant, so the loop
+ * does not test the cursor it just wrote.
  */
-static inline void __next_mem_range_step(u64 *idx, int nid,
+static inline bool __next_mem_range_step(u64 *idx, int nid,
 					 enum memblock_flags flags,
 					 struct memblock_type *type_a,
 					 struct memblock_type *type_b,
@@ -406,34 +410,39 @@ static inline void __next_mem_range_step(u64 *idx, int nid,
 {
 	const unsigned long ia = MB_CURSOR_A(*idx);
 	const unsigned long gap = MB_CURSOR_B(*idx);
+	const struct memblock_region *m = type_a->regions;
 
-	if (type_b && ia < type_a->cnt &&
-	    !(flags & (MEMBLOCK_MIRROR | MEMBLOCK_KHO_SCRATCH))) {
-		const struct memblock_region *m = &type_a->regions[ia];
-		/* mb_gap_start()/mb_gap_end(), reading type_b's array once. */
-		const struct memblock_region *rb = type_b->regions;
-		const phys_addr_t m_end = m->base + m->size;
-		const phys_addr_t lo = gap ? rb[gap - 1].base + rb[gap - 1].size : 0;
-		const phys_addr_t hi = gap < type_b->cnt ? rb[gap].base : PHYS_ADDR_MAX;
+	/* Flags and node first: a region they pass over goes out of line. */
+	if (type_b && ia < type_a->cnt && !(m += ia)->flags &&
+	    !(flags & (MEMBLOCK_MIRROR | MEMBLOCK_KHO_SCRATCH)) &&
+	    (nid < 0 || nid >= MAX_NUMNODES ||
+	     nid == memblock_get_region_node(m))) {
 		/* The piece the region and the gap share, empty if they miss. */
-		const phys_addr_t s = lo > m->base ? lo : m->base;
-		const phys_addr_t e = hi < m_end ? hi : m_end;
+		const struct memblock_region *rb = type_b->regions;
+		phys_addr_t s = m->base, e = m->base + m->size;
+		/* Next region, same gap; or, when the gap ends first, next gap. */
+		u64 next = MB_CURSOR(1, 0);
 
-		if (!m->flags && s < e &&
-		    (nid < 0 || nid >= MAX_NUMNODES ||
-		     nid == memblock_get_region_node(m))) {
+		if (gap && rb[gap - 1].base + rb[gap - 1].size > s)
+			s = rb[gap - 1].base + rb[gap - 1].size;
+		if (gap < type_b->cnt && rb[gap].base < e) {
+			e = rb[gap].base;
+			next = 1;
+		}
+		if (s < e) {
 			if (out_start)
 				*out_start = s;
 			if (out_end)
 				*out_end = e;
 			if (out_nid)
 				*out_nid = memblock_get_region_node(m);
-			*idx = hi >= m_end ? MB_CURSOR(ia + 1, gap) : *idx + 1;
-			return;
+			*idx += next;
+			return true;
 		}
 	}
 	__next_mem_range(idx, nid, flags, type_a, type_b, out_start, out_end,
 			 out_nid);
+	return *idx != MEMBLOCK_ITER_END;
 }
 
 /**
@@ -449,11 +458,8 @@ static inline void __next_mem_range_step(u64 *idx, int nid,
  */
 #define __for_each_mem_range(i, type_a, type_b, nid, flags, p_start, p_end,   \
 			     p_nid)                                            \
-	for (i = 0, __next_mem_range_step(&i, nid, flags, type_a, type_b,      \
-					  p_start, p_end, p_nid);              \
-	     i != MEMBLOCK_ITER_END;                                           \
-	     __next_mem_range_step(&i, nid, flags, type_a, type_b, p_start,    \
-				   p_end, p_nid))
+	for (i = 0; __next_mem_range_step(&i, nid, flags, type_a, type_b,      \
+					  p_start, p_end, p_nid);)
 
 /* __for_each_mem_range() from the highest address down. */
 #define __for_each_mem_range_rev(i, type_a, type_b, nid, flags, p_start,      \

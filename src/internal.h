@@ -228,16 +228,21 @@ static MB_INLINE phys_addr_t mb_reserved_size_with(enum memblock_flags flag,
 }
 
 #ifdef CONFIG_MEMBLOCK_LOOKUP_INDEX
-/* Index of the last memory region a lookup ended at (lookup.c). */
+/*
+ * Index of the memory region the inline lookup tries first: where the
+ * previous lookup ended, or MB_NO_HINT while lookups come at random
+ * (lookup.c).
+ */
 extern unsigned long mb_lookup_last;
+#define MB_NO_HINT (~0UL)
 struct memblock_region *mb_memory_lookup(phys_addr_t addr);
 
 /*
  * The memory region holding @addr, or NULL. Inline: an address in the
- * region of the previous lookup or in the gap after it is answered here,
- * proven by the array itself (the region contains it, or it lies between
- * the region's end and the next one's base); anything else goes to
- * lookup.c.
+ * region of the previous lookup, in the gap after it or in the region
+ * after that (a walk in address order) is answered here, proven by the
+ * array itself: a region contains it, or it lies between one region's
+ * end and the next one's base. Anything else goes to lookup.c.
  */
 static MB_INLINE struct memblock_region *mb_memory_region_at(phys_addr_t addr)
 {
@@ -249,9 +254,14 @@ static MB_INLINE struct memblock_region *mb_memory_region_at(phys_addr_t addr)
 		p = &mem->regions[i];
 		if (addr - p->base < p->size)
 			return p;
-		if (addr >= p->base &&
-		    (i + 1 == mem->cnt || p[1].base > addr))
-			return NULL;
+		if (addr >= p->base) {
+			if (i + 1 == mem->cnt || addr < p[1].base)
+				return NULL;
+			if (addr - p[1].base < p[1].size) {
+				mb_lookup_last = i + 1;
+				return p + 1;
+			}
+		}
 	}
 	return mb_memory_lookup(addr);
 }

@@ -8,22 +8,27 @@
  * answer such a lookup without a binary search over the whole array:
  *
  *  - the previous answer (mb_lookup_last, tried inline by the callers in
- *    query.c): a lookup in the same region or in the gap after it;
+ *    query.c): a lookup in the same region, in the gap after it or in the
+ *    region after that. It is offered only while lookups land at or next
+ *    to the previous one; random lookups turn it off, so they skip tests
+ *    that would fail;
  *  - a bucket table: the span from the first region's base to the last
  *    region's end is cut into NR_SLICES equal slices, and each slice into
  *    a power-of-two number of equal buckets, more where regions are dense
- *    and one where the span is a hole. A bucket holds the index of the
- *    last region starting at or below its start, so a lookup searches
- *    only the few regions that start inside its bucket, and reads a table
- *    that stays in cache instead of a dozen cache lines of the array.
+ *    and one where the span is a hole: as many as fit in NR_BUCKETS, so
+ *    that a bucket holds one or two region starts up to NR_BUCKETS
+ *    regions. A bucket holds the index of the last region starting at or
+ *    below its start, so a lookup walks only the few regions that start
+ *    inside its bucket (a binary search among them when there are many).
  *
  * Neither hint is trusted. An answer is taken only when the array itself
  * proves it: it is sorted, so "region i starts at or below the address and
  * region i + 1 above it" is the answer. A hint that fails costs a binary
  * search over the whole array, never a wrong answer; the table therefore
  * needs no notice of changes. It is rebuilt when the array moved or its
- * count changed, and after a few failed proofs (changes it could not
- * see, such as regions written directly by code outside the library).
+ * count changed (once enough lookups have come to pay for the build), and
+ * after a few failed proofs (changes it could not see, such as regions
+ * written directly by code outside the library).
  */
 #include "internal.h"
 
@@ -36,106 +41,176 @@
 #define STALE_LIMIT 8
 /* Arrays up to this size are searched whole: as fast, and no table. */
 #define SMALL_ARRAY 64
-
-/**
- * struct lookup_slice - one of NR_SLICES equal slices of the span
- * @first: index in the table of the slice's first bucket
- * @shift: log2 of a bucket's width
- * @mask: the slice's number of buckets, minus one
+/*
+ * Buckets a region at most (log2): regions seldom spread evenly over a
+ * slice, so finer buckets than one a region still shorten walks.
  */
-struct lookup_slice {
-	unsigned int first;
-	unsigned int shift;
-	phys_addr_t mask;
-};
+#define MAX_BOOST 4
+/* Regions a bucket may hold before its lookups halve instead of walking. */
+#define SHORT_WALK 8
 
 static struct {
-	const struct memblock_region *regions;	/* array the table describes */
+	const struct memblock_region *regions;	/* array described, or NULL */
 	unsigned long cnt;	/* its count then */
-	unsigned long total;	/* buckets in use */
+	unsigned long waiting;	/* lookups that found the table out of date */
 	phys_addr_t lo;		/* region 0's base when built */
+	phys_addr_t last;	/* the last region's end - 1, less lo */
 	unsigned int shift;	/* log2 of a slice's width */
 	unsigned int stale;	/* failed proofs since the build */
-	struct lookup_slice slice[NR_SLICES];
+	/* Per slice: a bucket is (offset >> bucket_shift) + bias. */
+	phys_addr_t bias[NR_SLICES];
+	unsigned char bucket_shift[NR_SLICES];
 	/* Per bucket: the last region starting at or below its start. */
-	unsigned int bucket[2 * (NR_BUCKETS + NR_SLICES) + 1];
+	unsigned int bucket[NR_BUCKETS + NR_SLICES + 1];
 } table;
 
 unsigned long mb_lookup_last;
+/* The answer of the previous lookup made here. */
+static unsigned long previous;
 
 /*
- * log2 of the buckets of a slice of @count regions: enough that a bucket
- * holds at most 2^@group of them, and no narrower than a byte.
+ * Remember @a, the index of a lookup's answer. The inline hint is offered
+ * only when this answer is the previous one or the next: lookups in
+ * address order keep it, random ones turn it off (MB_NO_HINT) and skip
+ * its tests, which would fail.
  */
-static unsigned int slice_order(unsigned long count, unsigned int group)
+static void remember(unsigned long a)
 {
-	unsigned int order = 0;
-
-	while (count && order < table.shift && ((count - 1) >> group) >> order)
-		order++;
-	return order;
+	mb_lookup_last = a - previous <= 1 ? a : MB_NO_HINT;
+	previous = a;
 }
 
-/* Fill the table for @mem, which is not empty. */
+/*
+ * log2 of the buckets of a slice holding @count regions: 2^@boost buckets
+ * a region (fewer when @boost is negative), at most 2^@max (a bucket is
+ * no narrower than a byte), and one bucket for an empty slice.
+ */
+static unsigned int slice_order(unsigned long count, int boost,
+				unsigned int max)
+{
+	int order = 0;
+
+	if (!count)
+		return 0;
+	while ((count - 1) >> order)
+		order++;
+	order += boost;
+	return order < 0 ? 0 : (unsigned int)order > max ? max : (unsigned int)order;
+}
+
+/* The buckets the slices of @count take at @boost. */
+static unsigned long buckets_needed(const unsigned long *count, int boost)
+{
+	unsigned long c, total = 0;
+
+	for (c = 0; c < NR_SLICES; c++)
+		total += 1UL << slice_order(count[c], boost, table.shift);
+	return total;
+}
+
+/* Fill the table for @mem, which has more than SMALL_ARRAY regions. */
 static void build_table(const struct memblock_type *mem)
 {
 	const struct memblock_region *r = mem->regions;
 	const unsigned long n = mem->cnt;
 	const phys_addr_t span = mb_region_end(&r[n - 1]) - r[0].base;
 	unsigned long count[NR_SLICES] = { 0 };
-	unsigned long i, c, k, next = 0;
-	unsigned int group = 0, order;
+	unsigned long i, c, k, first = 0;
+	int boost = MAX_BOOST;
 
 	table.lo = r[0].base;
+	table.last = span ? span - 1 : 0;	/* 0: regions of size 0, by hand */
 	table.shift = 0;
 	while ((span >> table.shift) >= NR_SLICES)
 		table.shift++;
 	for (i = 0; i < n; i++) {
 		/* Clamped: an array written from outside may be out of order. */
-		const phys_addr_t c_at = (r[i].base - table.lo) >> table.shift;
+		const phys_addr_t at = (r[i].base - table.lo) >> table.shift;
 
-		count[c_at < NR_SLICES ? c_at : NR_SLICES - 1]++;
+		count[at < NR_SLICES ? at : NR_SLICES - 1]++;
 	}
-	/* Regions per bucket, a power of two: the buckets fit the table. */
-	while ((n >> group) > NR_BUCKETS)
-		group++;
-	for (c = 0; c < NR_SLICES; c++) {
-		order = slice_order(count[c], group);
-		table.slice[c].first = (unsigned int)next;
-		table.slice[c].shift = table.shift - order;
-		table.slice[c].mask = ((phys_addr_t)1 << order) - 1;
-		next += 1UL << order;
-	}
+	/* The finest buckets that fit: fewer regions a bucket, shorter walks. */
+	while (buckets_needed(count, boost) > NR_BUCKETS + NR_SLICES)
+		boost--;
 	/* Bucket starts ascend through the slices: one pass over the regions. */
 	for (i = 0, c = 0; c < NR_SLICES; c++) {
-		const struct lookup_slice *sl = &table.slice[c];
+		const unsigned int order = slice_order(count[c], boost,
+						       table.shift);
 
-		for (k = 0; k <= sl->mask; k++) {
+		table.bucket_shift[c] = (unsigned char)(table.shift - order);
+		table.bias[c] = first - ((phys_addr_t)c << order);
+		for (k = 0; k < 1UL << order; k++, first++) {
 			const phys_addr_t d = ((phys_addr_t)c << table.shift) +
-					      ((phys_addr_t)k << sl->shift);
+					      ((phys_addr_t)k << (table.shift - order));
 
 			while (i + 1 < n && r[i + 1].base - table.lo <= d)
 				i++;
-			table.bucket[sl->first + k] = (unsigned int)i;
+			table.bucket[first] = (unsigned int)i;
 		}
 	}
-	table.bucket[next] = (unsigned int)(n - 1);	/* past the last bucket */
-	table.total = next;
+	table.bucket[first] = (unsigned int)(n - 1);	/* past the last bucket */
 	table.stale = 0;
+	table.waiting = 0;
 	table.regions = r;
 	table.cnt = n;
 }
 
-/* The last of the @n regions at @r starting at or below @addr (r[0] does). */
-static unsigned long search_all(const struct memblock_region *r,
-				unsigned long n, phys_addr_t addr)
+/*
+ * The memory region holding @addr, or NULL, by a binary search over
+ * regions @from to @to, the first of which starts at or below @addr,
+ * then a walk up to the proof: the next region starts above @addr. Out
+ * of line, so that the table's path keeps few registers.
+ */
+static MB_NOINLINE struct memblock_region *
+search_between(unsigned long from, unsigned long to, phys_addr_t addr)
 {
-	const struct memblock_type all = {
-		.cnt = n,
-		.regions = (struct memblock_region *)r,
+	struct memblock_region *r = memblock.memory.regions;
+	const unsigned long n = memblock.memory.cnt;
+	const struct memblock_type window = {
+		.cnt = to - from + 1,
+		.regions = r + from,
 	};
+	unsigned long a;
 
-	return (unsigned long)(mb_last_starting_at_or_below(&all, addr) - r);
+	if (!n)
+		return NULL;
+	a = (unsigned long)(mb_last_starting_at_or_below(&window, addr) - r);
+	while (a + 1 < n && r[a + 1].base <= addr)
+		a++;
+	remember(a);
+	return addr - r[a].base < r[a].size ? &r[a] : NULL;
+}
+
+/* The same over the whole array (region 0 may start above @addr). */
+static struct memblock_region *search_all(phys_addr_t addr)
+{
+	return search_between(0, memblock.memory.cnt - 1, addr);
+}
+
+/*
+ * The lookup when the table does not describe the array. A table is
+ * built for arrays above SMALL_ARRAY regions, and only once enough
+ * lookups found it out of date to pay for the build: changes and
+ * lookups in turn cost a binary search each, not a build each.
+ */
+static MB_NOINLINE struct memblock_region *
+lookup_without_table(phys_addr_t addr)
+{
+	const struct memblock_type *mem = &memblock.memory;
+
+	if (mem->cnt <= SMALL_ARRAY ||
+	    ++table.waiting < (mem->cnt + NR_BUCKETS) / 64)
+		return search_all(addr);
+	build_table(mem);
+	return mb_memory_lookup(addr);
+}
+
+/* A bucket's first region starts above @addr: a region moved by hand. */
+static MB_NOINLINE struct memblock_region *lookup_stale(phys_addr_t addr)
+{
+	if (++table.stale > STALE_LIMIT)
+		table.regions = NULL;	/* rebuilt at a later lookup */
+	return search_all(addr);
 }
 
 /**
@@ -145,51 +220,43 @@ static unsigned long search_all(const struct memblock_region *r,
  * The path of mb_memory_region_at() for when the previous answer does not
  * prove itself. The bucket of @addr names a region starting at or below
  * it; a short walk up finds the last one that does, proven by the next
- * region starting above @addr. Without that proof (@addr outside the
- * span, or a stale table) a binary search over the whole array answers.
- * Remembers the region as the next previous answer.
+ * region starting above @addr (a bucket holding many halves its regions
+ * first). Without that proof (@addr outside the span, or a stale table)
+ * a binary search over the whole array answers. Remembers the region as
+ * the next previous answer.
  *
  * Return: the region containing @addr, or NULL.
  */
 struct memblock_region *mb_memory_lookup(phys_addr_t addr)
 {
-	const struct memblock_type *mem = &memblock.memory;
-	struct memblock_region *r = mem->regions;
-	const unsigned long n = mem->cnt;
-	const struct lookup_slice *sl;
-	unsigned long a, z;
+	struct memblock_region *w, *r = memblock.memory.regions;
+	const unsigned long n = memblock.memory.cnt;
+	unsigned long a, k, c;
 	phys_addr_t d;
 
-	if (!n || addr < r[0].base)
-		return NULL;
-	/* A small array: its search is as short as the table's. */
-	if (n <= SMALL_ARRAY)
-		goto search;
-	if (table.regions != r || table.cnt != n || table.stale > STALE_LIMIT)
-		build_table(mem);
+	if (table.regions != r || table.cnt != n)
+		return lookup_without_table(addr);
+	/* Below the span d wraps, so one test keeps it inside. */
 	d = addr - table.lo;
-	if (d >> table.shift < NR_SLICES) {
-		sl = &table.slice[d >> table.shift];
-		a = sl->first + (unsigned long)((d >> sl->shift) & sl->mask);
-		z = table.bucket[a + 1];
-		a = table.bucket[a];
-		/* Entries are indexes below n: the count is the table's. */
-		if (r[a].base <= addr) {
-			/* Dense buckets (maps larger than the table): halve first. */
-			if (z - a > 8)
-				a = a + search_all(&r[a], z - a + 1, addr);
-			while (a < z && r[a + 1].base <= addr)
-				a++;
-			if (a + 1 == n || r[a + 1].base > addr)
-				goto found;
-		}
-		table.stale++;
+	if (d > table.last)
+		return search_all(addr);
+	c = (unsigned long)(d >> table.shift);
+	k = (unsigned long)((d >> table.bucket_shift[c]) + table.bias[c]);
+	a = table.bucket[k];
+	w = &r[a];
+	/* Entries are indexes below n: the count is the table's. */
+	if (w->base > addr)
+		return lookup_stale(addr);
+	if (a + 1 < n && w[1].base <= addr) {
+		/* A dense bucket (more regions than the table): halve it. */
+		if (table.bucket[k + 1] - a > SHORT_WALK)
+			return search_between(a, table.bucket[k + 1], addr);
+		do
+			w++;
+		while (++a + 1 < n && w[1].base <= addr);
 	}
-search:
-	a = search_all(r, n, addr);
-found:
-	mb_lookup_last = a;
-	return addr - r[a].base < r[a].size ? &r[a] : NULL;
+	remember(a);
+	return addr - w->base < w->size ? w : NULL;
 }
 
 #endif /* CONFIG_MEMBLOCK_LOOKUP_INDEX */

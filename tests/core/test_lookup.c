@@ -167,6 +167,70 @@ static void lookups_across_huge_holes_match_a_scan(void **state)
 }
 
 /*
+ * Thousands of small regions packed at the bottom and one region at the
+ * top: every small one falls in the same bucket, so lookups halve the
+ * bucket before they walk.
+ */
+static void lookups_in_a_dense_cluster_match_a_scan(void **state)
+{
+	phys_addr_t a, end = SZ_1M;
+	unsigned int k;
+
+	(void)state;
+	MEM->regions = big;
+	MEM->max = NR_BIG;
+	for (k = 0; k < 3000; k++, end += SZ_8K)
+		assert_int_equal(memblock_add_node(end, SZ_4K, (int)(k % 2),
+						   k % 3 ? MEMBLOCK_NONE :
+							   MEMBLOCK_NOMAP), 0);
+	assert_int_equal(memblock_add(PHYS_ADDR_MAX - SZ_1M, SZ_1M), 0);
+	for (k = 0; k < 20000; k++)
+		assert_lookups(rng() % (end + SZ_1M));
+	for (a = 0; a < end + SZ_8K; a += SZ_4K / 2)
+		assert_lookups(a);
+	assert_lookups(PHYS_ADDR_MAX - SZ_1M);
+	assert_lookups(PHYS_ADDR_MAX);
+	/*
+	 * The top region moved down by hand to just above the cluster (the
+	 * order, count and total kept): the table still says the bucket's
+	 * regions end with the cluster's last.
+	 */
+	MEM->regions[MEM->cnt - 1].base = end + SZ_1M;
+	for (a = end - SZ_64K; a < end + SZ_4M; a += SZ_4K)
+		assert_lookups(a);
+	for (k = 0; k < 2000; k++)
+		assert_lookups(rng() % (end + SZ_4M));
+	memblock_reset();
+}
+
+/*
+ * Changes and lookups in turn, as a boot does while it registers memory:
+ * the table is out of date at almost every lookup, and each answer is
+ * still the array's.
+ */
+static void lookups_between_changes_match_a_scan(void **state)
+{
+	unsigned int k, j;
+
+	(void)state;
+	MEM->regions = big;
+	MEM->max = NR_BIG;
+	for (k = 0; k < 3000; k++) {
+		const phys_addr_t at = SZ_1G + (rng() % 4096) * SZ_64K;
+
+		if (k % 5 == 4)
+			assert_int_equal(memblock_remove(at, SZ_128K), 0);
+		else
+			assert_int_equal(memblock_add(at, SZ_32K), 0);
+		for (j = 0; j < 8; j++)
+			assert_lookups(SZ_1G - SZ_64K +
+				       rng() % (4097 * SZ_64K));
+		assert_lookups(at);
+	}
+	memblock_reset();
+}
+
+/*
  * Code outside the library writes the array between lookups, the ways
  * Linux code does (a region's fields, a whole new map of the same count,
  * cnt cut, the array emptied and refilled by hand): the answers never
@@ -261,6 +325,8 @@ int main(void)
 		MB_TEST(random_lookups_match_a_scan),
 		MB_TEST(lookups_across_huge_holes_match_a_scan),
 		MB_TEST(lookups_on_a_map_larger_than_the_table_match),
+		MB_TEST(lookups_in_a_dense_cluster_match_a_scan),
+		MB_TEST(lookups_between_changes_match_a_scan),
 		MB_TEST(lookups_follow_direct_writes_of_the_array),
 		MB_TEST(lookups_follow_the_array_when_it_moves),
 	};
