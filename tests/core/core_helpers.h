@@ -42,4 +42,13 @@ static inline phys_addr_t va2pa(const void *p)
 	return p ? memblock_env_virt_to_phys(p) : 0;
 }
 
+/* The next of a reproducible run of random numbers (xorshift) from @state. */
+static inline u64 xorshift_next(u64 *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
 #endif /* MEMBLOCK_CORE_HELPERS_H */

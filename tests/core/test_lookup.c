@@ -47,10 +47,7 @@ static u64 rng_state = 0x6c6f6f6b7570ULL;
 
 static u64 rng(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
+	return xorshift_next(&rng_state);
 }
 
 /*

@@ -17,10 +17,7 @@ static u64 rng_state = 0x7365617263680aULL;
 
 static u64 rng(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
+	return xorshift_next(&rng_state);
 }
 
 /*
