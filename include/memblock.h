@@ -423,8 +423,13 @@ static inline bool __next_mem_range_step(u64 *idx, int nid,
 		/* Next region, same gap; or, when the gap ends first, next gap. */
 		u64 next = MB_CURSOR(1, 0);
 
-		if (gap && rb[gap - 1].base + rb[gap - 1].size > s)
-			s = rb[gap - 1].base + rb[gap - 1].size;
+		/* mb_gap_start() and mb_gap_end(), reading type_b's array once. */
+		if (gap) {
+			const phys_addr_t lo = rb[gap - 1].base + rb[gap - 1].size;
+
+			if (lo > s)
+				s = lo;
+		}
 		if (gap < type_b->cnt && rb[gap].base < e) {
 			e = rb[gap].base;
 			next = 1;

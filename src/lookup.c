@@ -136,12 +136,13 @@ static void build_table(const struct memblock_type *mem)
 	for (i = 0, c = 0; c < NR_SLICES; c++) {
 		const unsigned int order = slice_order(count[c], boost,
 						       table.shift);
+		const unsigned int width = table.shift - order;	/* log2 */
 
-		table.bucket_shift[c] = (unsigned char)(table.shift - order);
+		table.bucket_shift[c] = (unsigned char)width;
 		table.bias[c] = first - ((phys_addr_t)c << order);
 		for (k = 0; k < 1UL << order; k++, first++) {
 			const phys_addr_t d = ((phys_addr_t)c << table.shift) +
-					      ((phys_addr_t)k << (table.shift - order));
+					      ((phys_addr_t)k << width);
 
 			while (i + 1 < n && r[i + 1].base - table.lo <= d)
 				i++;
